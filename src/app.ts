@@ -1,0 +1,94 @@
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerResponseCaching } from './cache/cache-plugin.js';
+import { PageCache } from './cache/page-cache.js';
+import { serveFromCache } from './cache/serve-cached.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createContentService, type ContentService } from './content/index.js';
+import { registerPublicApi } from './content/public-api.js';
+import { connectDatabase, type DatabaseHandle } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerAssets } from './site/assets.js';
+import { createChromeLoader } from './site/chrome-loader.js';
+import { registerSiteRoutes } from './site/routes.js';
+
+/** `public/` sits beside `src/` and `dist/`, so this resolves from the sources and from the build alike. */
+const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+
+export interface Broadsheet {
+  server: FastifyInstance;
+  content: ContentService;
+  cache: PageCache;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every service from the Config and registers every route.
+ * Nothing else constructs services or reads configuration.
+ */
+export async function createApp(config: Config, options: { clock?: Clock } = {}): Promise<Broadsheet> {
+  const clock = options.clock ?? systemClock;
+  const database = connectDatabase(config.database);
+  await migrateToLatest(database, config.database.dialect === 'postgres' ? config.database.schema : undefined);
+
+  await fs.mkdir(path.join(config.dataDir, 'media'), { recursive: true });
+  const cache = new PageCache(config.pageCacheBytes);
+  const content = createContentService({ db: database.db, clock, onPurge: (keys) => cache.purge(keys) });
+
+  const server = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    // A log line per request costs more than serving a cached page; ask for them with LOG_LEVEL=debug.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    // Cache hits are answered before Fastify routes the request: the cheapest path there is.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!serveFromCache(cache, req, res)) handler(req, res);
+      }),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  registerSecurityHeaders(server);
+  registerResponseCaching(server, cache);
+  const { stylesheetUrl } = registerAssets(server, publicDir);
+  await server.register(fastifyStatic, {
+    root: path.join(config.dataDir, 'media'),
+    prefix: '/media/',
+    decorateReply: false,
+    maxAge: '7d',
+    dotfiles: 'deny',
+    index: false,
+  });
+  const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl });
+  const renderErrorPage = registerSiteRoutes(server, { content, loadChrome });
+  registerPublicApi(server, { content, siteUrl: config.siteUrl });
+  registerErrorHandling(server, renderErrorPage);
+
+  server.get('/healthz', async (_request, reply) => {
+    await database.db.selectFrom('settings').select('key').limit(1).execute();
+    reply.header('cache-control', 'no-store');
+    return { status: 'ok' };
+  });
+
+  return {
+    server,
+    content,
+    cache,
+    database,
+    async close() {
+      await server.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { gzipSync } from 'node:zlib';
+
+/** A finished response kept for reuse: its headers, its body and, once asked for, its gzip form. */
+export interface CachedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  etag: string;
+  keys: string[];
+  gzipped?: Buffer;
+}
+
+/**
+ * An in-process cache of rendered responses, keyed by URL, bounded by bytes (least recently used
+ * goes first), and purged by surrogate key: each entry lists the keys of what it shows.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private readonly byKey = new Map<string, Set<string>>();
+  private bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  get(url: string): CachedResponse | undefined {
+    const entry = this.entries.get(url);
+    if (entry) {
+      // Re-inserting marks it most recently used; Map keeps insertion order.
+      this.entries.delete(url);
+      this.entries.set(url, entry);
+    }
+    return entry;
+  }
+
+  set(url: string, entry: CachedResponse): void {
+    const cost = weigh(entry);
+    if (!this.enabled || cost > this.maxBytes / 4) return;
+    this.delete(url);
+    this.entries.set(url, entry);
+    this.bytes += cost;
+    for (const key of entry.keys) {
+      let urls = this.byKey.get(key);
+      if (!urls) this.byKey.set(key, (urls = new Set()));
+      urls.add(url);
+    }
+    while (this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+  }
+
+  /** The gzip form of an entry, made on first request and then kept (and counted) with it. */
+  gzipped(url: string, entry: CachedResponse): Buffer {
+    if (!entry.gzipped) {
+      entry.gzipped = gzipSync(entry.body, { level: 6 });
+      if (this.entries.get(url) === entry) this.bytes += entry.gzipped.length;
+    }
+    return entry.gzipped;
+  }
+
+  /** Drops every entry tagged with any of the keys; the key `all` empties the cache. */
+  purge(keys: Iterable<string>): number {
+    let dropped = 0;
+    for (const key of keys) {
+      if (key === 'all') {
+        dropped += this.entries.size;
+        this.entries.clear();
+        this.byKey.clear();
+        this.bytes = 0;
+        return dropped;
+      }
+      for (const url of this.byKey.get(key) ?? []) {
+        if (this.delete(url)) dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  private delete(url: string): boolean {
+    const entry = this.entries.get(url);
+    if (!entry) return false;
+    this.entries.delete(url);
+    this.bytes -= weigh(entry) + (entry.gzipped?.length ?? 0);
+    for (const key of entry.keys) {
+      const urls = this.byKey.get(key);
+      urls?.delete(url);
+      if (urls?.size === 0) this.byKey.delete(key);
+    }
+    return true;
+  }
+}
+
+function weigh(entry: CachedResponse): number {
+  // The body dominates; the rest is a fair allowance for headers, keys and bookkeeping.
+  return entry.body.length + 512 + entry.keys.length * 48;
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; schema?: string };
+
+/** Everything Broadsheet reads from its environment, parsed and checked once at start-up. */
+export interface Config {
+  host: string;
+  port: number;
+  siteUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Upper bound of the in-process page cache; 0 turns the cache off. */
+  pageCacheBytes: number;
+  /** Whether the first start on an empty database fills it with the demo newsroom. */
+  demoContent: boolean;
+}
+
+const env = z.object({
+  HOST: z.string().min(1, 'a host name or IP address').default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ error: 'a whole number from 0 to 65535' })
+    .int('a whole number from 0 to 65535')
+    .min(0, 'a whole number from 0 to 65535')
+    .max(65535, 'a whole number from 0 to 65535')
+    .default(3000),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://news.example' })
+    .optional(),
+  DATA_DIR: z.string().min(1, 'a folder path').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'postgres://…, sqlite:PATH or file:PATH')
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
+    .optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  PAGE_CACHE_MB: z.coerce
+    .number({ error: 'a number of megabytes from 0 to 4096' })
+    .min(0, 'a number of megabytes from 0 to 4096')
+    .max(4096, 'a number of megabytes from 0 to 4096')
+    .default(64),
+  DEMO_CONTENT: z.enum(['on', 'off'], { error: 'on or off' }).default('on'),
+});
+
+/** Thrown for a bad environment; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment into a Config. The error names the variable and what it expects,
+ * and never echoes a value that could be a secret (such as a database URL with a password).
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Invalid configuration: ${name} must be ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    siteUrl: (e.SITE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    dataDir,
+    database: databaseFrom(e.DATABASE_URL, e.DATABASE_SCHEMA, dataDir),
+    logLevel: e.LOG_LEVEL,
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
+    demoContent: e.DEMO_CONTENT === 'on',
+  };
+}
+
+function databaseFrom(url: string | undefined, schema: string | undefined, dataDir: string): DatabaseConfig {
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url, ...(schema ? { schema } : {}) };
+  const file = url ? url.replace(/^(sqlite|file):(\/\/)?/, '') : path.join(dataDir, 'broadsheet.db');
+  if (!file) throw new ConfigError('Invalid configuration: DATABASE_URL must name a file after sqlite: or file:');
+  return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+}
+
+/** A database URL fit for a log line: the password, if any, is masked. */
+export function describeDatabase(db: DatabaseConfig): string {
+  if (db.dialect === 'sqlite') return `sqlite:${db.file}`;
+  try {
+    const u = new URL(db.url);
+    if (u.password) u.password = '***';
+    return u.toString() + (db.schema ? ` (schema ${db.schema})` : '');
+  } catch {
+    return 'postgres (unparsable URL)';
+  }
+}

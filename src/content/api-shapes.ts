@@ -1,0 +1,49 @@
+import type { Article, ArticleSummary, Author, AuthorRef, Source, Term } from './types.js';
+
+/** The public content API's JSON shapes (documented in docs/api.md). camelCase, absolute URLs. */
+
+const termShape = (t: Term) => ({ slug: t.slug, name: t.name });
+
+export const authorShape = (siteUrl: string, a: AuthorRef) => ({ slug: a.slug, name: a.name, url: `${siteUrl}/authors/${a.slug}` });
+
+export const fullAuthorShape = (siteUrl: string, a: Author) => ({ ...authorShape(siteUrl, a), bio: a.bio, avatarUrl: a.avatarUrl, links: a.links });
+
+export const sourceShape = (siteUrl: string, s: Source) => ({
+  slug: s.slug,
+  name: s.name,
+  homepageUrl: s.homepageUrl,
+  copyrightHolder: s.copyrightHolder,
+  url: `${siteUrl}/sources/${s.slug}`,
+});
+
+export const termListShape = (t: Term) => ({ kind: t.kind, ...termShape(t), description: t.description });
+
+export function articleSummaryShape(siteUrl: string, a: ArticleSummary) {
+  return {
+    slug: a.slug,
+    url: `${siteUrl}/articles/${a.slug}`,
+    kicker: a.kicker,
+    title: a.title,
+    dek: a.dek,
+    language: a.language,
+    publishedAt: a.publishedAt,
+    updatedAt: a.updatedAt,
+    image: a.image && { ...a.image, url: a.image.url.startsWith('/') ? siteUrl + a.image.url : a.image.url },
+    authors: a.authors.map((x) => authorShape(siteUrl, x)),
+    regions: a.regions.map(termShape),
+    themes: a.themes.map(termShape),
+    dossier: a.dossier && termShape(a.dossier),
+    source: a.source && sourceShape(siteUrl, a.source),
+    originalUrl: a.originalUrl,
+    wordCount: a.wordCount,
+  };
+}
+
+export function articleShape(siteUrl: string, a: Article) {
+  return {
+    ...articleSummaryShape(siteUrl, a),
+    authors: a.authors.map((x) => fullAuthorShape(siteUrl, x)),
+    bodyHtml: a.bodyHtml,
+    noteToReaders: a.noteToReaders,
+  };
+}

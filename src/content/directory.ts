@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database, TermKind } from '../db/schema.js';
+import { authorInput, parseInput, sourceInput, termInput } from './inputs.js';
+import { toAuthor, toSource, toTerm } from './rows.js';
+import { surrogateKeys, type PurgeListener } from './surrogate-keys.js';
+import type { Author, Source, Term } from './types.js';
+
+interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+  onPurge: PurgeListener;
+}
+
+/**
+ * Authors, partner sources and terms (regions, themes, dossiers): the things articles point at.
+ * Saving is by slug: a new slug creates, a known one updates, and every page showing it is purged.
+ */
+export function createDirectory({ db, clock, onPurge }: Deps) {
+  async function saveAuthor(input: unknown): Promise<Author> {
+    const a = parseInput(authorInput, input);
+    const now = clock.now().toISOString();
+    const values = { name: a.name, bio: a.bio, avatar_url: a.avatarUrl, links: JSON.stringify(a.links), updated_at: now };
+    const row = await db
+      .insertInto('authors')
+      .values({ slug: a.slug, created_at: now, ...values })
+      .onConflict((oc) => oc.column('slug').doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Bylines appear in every list as well as on the author's own pages.
+    onPurge([surrogateKeys.author(row.id), surrogateKeys.articleLists, surrogateKeys.home]);
+    return toAuthor(row);
+  }
+
+  async function saveSource(input: unknown): Promise<Source> {
+    const s = parseInput(sourceInput, input);
+    const now = clock.now().toISOString();
+    const values = { name: s.name, homepage_url: s.homepageUrl, copyright_holder: s.copyrightHolder, updated_at: now };
+    const row = await db
+      .insertInto('sources')
+      .values({ slug: s.slug, created_at: now, ...values })
+      .onConflict((oc) => oc.column('slug').doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    onPurge([surrogateKeys.source(row.id), surrogateKeys.articleLists, surrogateKeys.home]);
+    return toSource(row);
+  }
+
+  async function saveTerm(input: unknown): Promise<Term> {
+    const t = parseInput(termInput, input);
+    const now = clock.now().toISOString();
+    const values = { name: t.name, description: t.description, updated_at: now };
+    const row = await db
+      .insertInto('terms')
+      .values({ kind: t.kind, slug: t.slug, created_at: now, ...values })
+      .onConflict((oc) => oc.columns(['kind', 'slug']).doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Section menus on every page name the terms.
+    onPurge([surrogateKeys.all]);
+    return toTerm(row);
+  }
+
+  return {
+    saveAuthor,
+    saveSource,
+    saveTerm,
+
+    async authorBySlug(slug: string): Promise<Author | undefined> {
+      const row = await db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row && toAuthor(row);
+    },
+    async sourceBySlug(slug: string): Promise<Source | undefined> {
+      const row = await db.selectFrom('sources').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row && toSource(row);
+    },
+    async termBySlug(kind: TermKind, slug: string): Promise<Term | undefined> {
+      const row = await db.selectFrom('terms').selectAll().where('kind', '=', kind).where('slug', '=', slug).executeTakeFirst();
+      return row && toTerm(row);
+    },
+    async listAuthors(): Promise<Author[]> {
+      return (await db.selectFrom('authors').selectAll().orderBy('name').execute()).map(toAuthor);
+    },
+    async listSources(): Promise<Source[]> {
+      return (await db.selectFrom('sources').selectAll().orderBy('name').execute()).map(toSource);
+    },
+    async listTerms(kind?: TermKind): Promise<Term[]> {
+      let q = db.selectFrom('terms').selectAll().orderBy('kind').orderBy('name');
+      if (kind) q = q.where('kind', '=', kind);
+      return (await q.execute()).map(toTerm);
+    },
+  };
+}
+
+export type Directory = ReturnType<typeof createDirectory>;

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import { createArticleReader } from './article-reader.js';
+import { createArticleWriter } from './article-writer.js';
+import { createDirectory } from './directory.js';
+import { createSettingsStore } from './settings.js';
+import type { PurgeListener } from './surrogate-keys.js';
+
+/**
+ * The content domain's public face: articles (read and write), the directory of authors, sources
+ * and terms, and site settings. Every change reports the surrogate keys it invalidates to `onPurge`.
+ */
+export function createContentService(deps: { db: Kysely<Database>; clock: Clock; onPurge: PurgeListener }) {
+  return {
+    articles: createArticleReader(deps.db),
+    editor: createArticleWriter(deps),
+    directory: createDirectory(deps),
+    settings: createSettingsStore(deps),
+  };
+}
+
+export type ContentService = ReturnType<typeof createContentService>;
+export type * from './types.js';
+export type { SiteSettings } from './settings.js';
+export { surrogateKeys } from './surrogate-keys.js';

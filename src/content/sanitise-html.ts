@@ -1,0 +1,35 @@
+import sanitizeHtml from 'sanitize-html';
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'b', 'i', 'u', 's',
+    'br', 'hr', 'sub', 'sup', 'code', 'pre', 'figure', 'figcaption', 'img', 'cite', 'q', 'abbr',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'hreflang'],
+    img: ['src', 'alt', 'width', 'height'],
+    abbr: ['title'],
+    q: ['cite'],
+    blockquote: ['cite'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  // Dropped elements lose their text too, so no script source ever shows up as prose.
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+};
+
+/**
+ * Cleans HTML that came from outside our own views (editors, partner feeds, API bodies) down to
+ * the structural subset an article body may contain: no scripts, handlers, styles or frames.
+ */
+export function sanitiseArticleHtml(html: string): string {
+  return sanitizeHtml(html, options).trim();
+}
+
+/** Counts the words a reader sees in an HTML fragment. */
+export function countWords(html: string): number {
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}

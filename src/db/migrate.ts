@@ -1,0 +1,25 @@
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './connect.js';
+import { contentTables } from './migrations/0001-content.js';
+
+/** Every migration in order. Names sort; never rename or edit one that has shipped. */
+function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
+  return {
+    '0001-content': contentTables(dialect),
+  };
+}
+
+/**
+ * Brings the schema up to date. Runs inside the migrator's lock, so several nodes starting at once
+ * on PostgreSQL apply each migration exactly once.
+ */
+export async function migrateToLatest(handle: DatabaseHandle, schema?: string): Promise<string[]> {
+  if (handle.dialect === 'postgres' && schema) {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(handle.db);
+  }
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.dialect) };
+  const migrator = new Migrator({ db: handle.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,54 @@
+import type { ArticleSummary, Page } from '../../content/index.js';
+import { longDate, type DateContext } from './format.js';
+
+/** One article in a list: kicker, linked headline, dek, byline and date, and a thumbnail when it has one. */
+export function ArticleCard({ article, dates, image = true, level = 3 }: { article: ArticleSummary; dates: DateContext; image?: boolean; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <article class="card">
+      {image && article.image && (
+        <img src={article.image.url} alt="" width={480} height={270} loading="lazy" decoding="async" />
+      )}
+      {article.kicker && <p class="kicker">{article.kicker}</p>}
+      <Heading class="card-title">
+        <a href={`/articles/${article.slug}`}>{article.title}</a>
+      </Heading>
+      {article.dek && <p class="dek">{article.dek}</p>}
+      <p class="meta">
+        {article.authors.map((a) => a.name).join(', ')}
+        {article.publishedAt && (
+          <>
+            {' · '}
+            <time datetime={article.publishedAt}>{longDate(article.publishedAt, dates)}</time>
+          </>
+        )}
+        {article.source && <> · {article.source.name}</>}
+      </p>
+    </article>
+  );
+}
+
+export function ArticleList({ articles, dates, level = 3 }: { articles: ArticleSummary[]; dates: DateContext; level?: 2 | 3 }) {
+  return (
+    <div class="cards">
+      {articles.map((a) => (
+        <ArticleCard key={a.id} article={a} dates={dates} level={level} />
+      ))}
+    </div>
+  );
+}
+
+/** Previous/next links and the position, for any paged list. */
+export function Pagination({ page, basePath }: { page: Page<unknown>; basePath: string }) {
+  if (page.totalPages <= 1) return null;
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page.page > 1 && <a rel="prev" href={href(page.page - 1)}>← Newer</a>}
+      <span>
+        Page {page.page} of {page.totalPages}
+      </span>
+      {page.page < page.totalPages && <a rel="next" href={href(page.page + 1)}>Older →</a>}
+    </nav>
+  );
+}

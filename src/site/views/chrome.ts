@@ -1,0 +1,27 @@
+import type { SiteSettings, Term } from '../../content/index.js';
+
+/** What every page's frame shows: site settings, the section menus and the asset URLs. */
+export interface Chrome {
+  settings: SiteSettings;
+  siteUrl: string;
+  regions: Term[];
+  themes: Term[];
+  dossiers: Term[];
+  stylesheetUrl: string;
+  /** The year shown in the footer's copyright line. */
+  year: string;
+}
+
+/** What a page tells the frame about itself. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Path of the page's canonical URL, or an absolute URL (a partner's original). */
+  canonical: string;
+  /** Articles get Open Graph type "article"; everything else is a website page. */
+  type?: 'article' | 'website';
+  image?: string | null;
+  noindex?: boolean;
+}
+
+export const absolute = (siteUrl: string, pathOrUrl: string) => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : siteUrl + pathOrUrl);

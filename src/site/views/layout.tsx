@@ -1,0 +1,98 @@
+import type { ComponentChildren } from 'preact';
+import { absolute, type Chrome, type PageMeta } from './chrome.js';
+
+/** The frame of every public page: head, masthead with section menus, main content and footer. */
+export function Layout({ chrome, meta, children }: { chrome: Chrome; meta: PageMeta; children: ComponentChildren }) {
+  const { settings } = chrome;
+  const title = meta.title === settings.siteName ? meta.title : `${meta.title} — ${settings.siteName}`;
+  const image = meta.image ? absolute(chrome.siteUrl, meta.image) : null;
+  return (
+    <html lang={settings.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <meta name="description" content={meta.description} />
+        <link rel="canonical" href={absolute(chrome.siteUrl, meta.canonical)} />
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        <meta property="og:site_name" content={settings.siteName} />
+        <meta property="og:type" content={meta.type ?? 'website'} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:description" content={meta.description} />
+        <meta property="og:url" content={absolute(chrome.siteUrl, meta.canonical)} />
+        {image && <meta property="og:image" content={image} />}
+        <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+        <link rel="stylesheet" href={chrome.stylesheetUrl} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="masthead">
+          <div class="wrap">
+            <a class="brand" href="/">{settings.siteName}</a>
+            {settings.tagline && <p class="tagline">{settings.tagline}</p>}
+          </div>
+          <nav class="sections wrap" aria-label="Sections">
+            <ul>
+              {chrome.regions.map((t) => (
+                <li key={t.id}><a href={`/regions/${t.slug}`}>{t.name}</a></li>
+              ))}
+            </ul>
+            <ul>
+              {chrome.themes.map((t) => (
+                <li key={t.id}><a href={`/themes/${t.slug}`}>{t.name}</a></li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap">{children}</main>
+        <Footer chrome={chrome} />
+      </body>
+    </html>
+  );
+}
+
+function Footer({ chrome }: { chrome: Chrome }) {
+  const { settings } = chrome;
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        {chrome.dossiers.length > 0 && (
+          <nav aria-label="Dossiers">
+            <h2>Dossiers</h2>
+            <ul>
+              {chrome.dossiers.map((t) => (
+                <li key={t.id}><a href={`/dossiers/${t.slug}`}>{t.name}</a></li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <FollowLinks chrome={chrome} />
+        <p>
+          Media inquiries: <a href={`mailto:${settings.mediaInquiriesEmail}`}>{settings.mediaInquiriesEmail}</a>
+        </p>
+        <p>
+          <a href="/archive">Archive</a>
+        </p>
+        <p class="copyright">
+          Copyright © {settings.copyrightHolder}, {chrome.year}
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+/** The publication's own accounts, from settings. */
+export function FollowLinks({ chrome }: { chrome: Chrome }) {
+  if (chrome.settings.socialLinks.length === 0) return null;
+  return (
+    <nav class="follow" aria-label={`Follow ${chrome.settings.siteName}`}>
+      <h2>Follow us</h2>
+      <ul>
+        {chrome.settings.socialLinks.map((l) => (
+          <li key={l.url}><a href={l.url} rel="me noopener">{l.label}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Plain share links: each network's own share URL, opened by the reader's click. No third-party
+ * script, widget or tracker is loaded.
+ */
+export function ShareLinks({ url, title, byline }: { url: string; title: string; byline: string }) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  const links = [
+    ['X', `https://x.com/intent/post?url=${u}&text=${t}`],
+    ['Facebook', `https://www.facebook.com/sharer/sharer.php?u=${u}`],
+    ['Telegram', `https://t.me/share/url?url=${u}&text=${t}`],
+    ['WhatsApp', `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}`],
+    ['LinkedIn', `https://www.linkedin.com/sharing/share-offsite/?url=${u}`],
+    ['Reddit', `https://www.reddit.com/submit?url=${u}&title=${t}`],
+    ['Email', `mailto:?subject=${t}&body=${encodeURIComponent(`${title} by ${byline}\n${url}`)}`],
+  ] as const;
+  return (
+    <nav class="share" aria-label="Share this article">
+      <h2>Share</h2>
+      <ul>
+        {links.map(([name, href]) => (
+          <li key={name}>
+            <a href={href} rel="noopener nofollow">
+              {name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
