@@ -1,0 +1,64 @@
+import { after, before } from 'node:test';
+import { createApp, type Broadsheet } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import type { Config } from '../../src/config.js';
+import { scratchDatabase, type TestDialect } from './databases.js';
+
+/** A clock the test moves by hand. */
+export function fixedClock(iso = '2026-11-20T12:00:00.000Z') {
+  let now = new Date(iso);
+  return {
+    now: () => new Date(now),
+    set(next: string) {
+      now = new Date(next);
+    },
+  } satisfies Clock & { set(next: string): void };
+}
+
+export interface RunningApp {
+  app: Broadsheet;
+  baseUrl: string;
+  clock: ReturnType<typeof fixedClock>;
+  /** A real HTTP request to the running server (so the cache fast path runs too). */
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** The body of a 200 response as text; fails loudly otherwise. */
+  html(path: string): Promise<string>;
+}
+
+/**
+ * Starts Broadsheet on an empty scratch database of the given dialect, listening on a free
+ * loopback port, for the suite in which it is called; stops it and drops the database after.
+ */
+export function useTestApp(dialect: TestDialect, options: { pageCacheBytes?: number } = {}): RunningApp {
+  const running = { clock: fixedClock() } as RunningApp;
+  let drop: () => Promise<void>;
+  before(async () => {
+    const scratch = await scratchDatabase(dialect);
+    drop = scratch.drop;
+    const config: Config = {
+      host: '127.0.0.1',
+      port: 0,
+      siteUrl: 'https://news.test',
+      dataDir: scratch.dataDir,
+      database: scratch.config,
+      logLevel: 'silent',
+      pageCacheBytes: options.pageCacheBytes ?? 8 * 1024 * 1024,
+      demoContent: false,
+    };
+    running.app = await createApp(config, { clock: running.clock });
+    const address = await running.app.server.listen({ host: '127.0.0.1', port: 0 });
+    running.baseUrl = address;
+  });
+  after(async () => {
+    await running.app?.close();
+    await drop?.();
+  });
+  running.get = (path, headers = {}) => fetch(running.baseUrl + path, { headers, redirect: 'manual' });
+  running.html = async (path) => {
+    const res = await running.get(path);
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${body.slice(0, 300)}`);
+    return body;
+  };
+  return running;
+}
