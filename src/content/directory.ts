@@ -17,6 +17,9 @@ interface Deps {
  * Saving is by slug: a new slug creates, a known one updates, and every page showing it is purged.
  */
 export function createDirectory({ db, clock, onPurge }: Deps) {
+  // Every page's menus list the terms; they change rarely, so the full list is kept after one read.
+  let allTerms: Promise<Term[]> | undefined;
+
   async function saveAuthor(input: unknown): Promise<Author> {
     const a = parseInput(authorInput, input);
     const now = clock.now().toISOString();
@@ -56,6 +59,7 @@ export function createDirectory({ db, clock, onPurge }: Deps) {
       .onConflict((oc) => oc.columns(['kind', 'slug']).doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();
+    allTerms = undefined;
     // Section menus on every page name the terms.
     onPurge([surrogateKeys.all]);
     return toTerm(row);
@@ -85,9 +89,18 @@ export function createDirectory({ db, clock, onPurge }: Deps) {
       return (await db.selectFrom('sources').selectAll().orderBy('name').execute()).map(toSource);
     },
     async listTerms(kind?: TermKind): Promise<Term[]> {
-      let q = db.selectFrom('terms').selectAll().orderBy('kind').orderBy('name');
-      if (kind) q = q.where('kind', '=', kind);
-      return (await q.execute()).map(toTerm);
+      allTerms ??= db
+        .selectFrom('terms')
+        .selectAll()
+        .orderBy('kind')
+        .orderBy('name')
+        .execute()
+        .then((rows) => rows.map(toTerm));
+      const terms = await allTerms.catch((error: unknown) => {
+        allTerms = undefined;
+        throw error;
+      });
+      return kind ? terms.filter((t) => t.kind === kind) : terms;
     },
   };
 }
