@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerResponseCaching } from './cache/cache-plugin.js';
 import { PageCache } from './cache/page-cache.js';
 import { serveFromCache } from './cache/serve-cached.js';
@@ -49,7 +49,7 @@ export async function createApp(config: Config, options: { clock?: Clock } = {})
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     // A log line per request costs more than serving a cached page; ask for them with LOG_LEVEL=debug.
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     // Cache hits are answered before Fastify routes the request: the cheapest path there is.
     serverFactory: (handler) =>
       http.createServer((req, res) => {

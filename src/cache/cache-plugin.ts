@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { acceptsGzip, etagOf, isFresh } from './conditional.js';
+import { acceptsGzip, etagOf, gzipEtag, isFresh } from './conditional.js';
 import type { PageCache } from './page-cache.js';
 
 declare module 'fastify' {
@@ -38,11 +38,13 @@ export function registerResponseCaching(app: FastifyInstance, cache: PageCache) 
     }
     const entry = { status: 200, headers, body, etag, keys };
     cache.set(request.url, entry);
+    const gzip = acceptsGzip(request.headers);
+    if (gzip) reply.header('etag', gzipEtag(etag));
     if (isFresh(request.headers, etag)) {
       reply.code(304);
       return null;
     }
-    if (acceptsGzip(request.headers)) {
+    if (gzip) {
       reply.header('content-encoding', 'gzip');
       return cache.gzipped(request.url, entry);
     }

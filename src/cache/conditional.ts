@@ -6,12 +6,19 @@ export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
-/** Whether the client's If-None-Match already names this tag (so a 304 will do). */
+/** The tag of a body's gzip encoding: a different representation, so a different strong tag. */
+export const gzipEtag = (etag: string) => `${etag.slice(0, -1)}-gz"`;
+
+/** Whether the client's If-None-Match already names this body, in either encoding (so a 304 will do). */
 export function isFresh(headers: IncomingHttpHeaders, etag: string): boolean {
   const header = headers['if-none-match'];
   if (!header) return false;
   if (header.trim() === '*') return true;
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  const gz = gzipEtag(etag);
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === etag || tag === gz;
+  });
 }
 
 /** Whether the client takes gzip. */

@@ -40,9 +40,10 @@ export class PageCache {
   }
 
   set(url: string, entry: CachedResponse): void {
+    // Whatever happens next, an older copy of this URL is stale now.
+    this.delete(url);
     const cost = weigh(entry);
     if (!this.enabled || cost > this.maxBytes / 4) return;
-    this.delete(url);
     this.entries.set(url, entry);
     this.bytes += cost;
     for (const key of entry.keys) {
@@ -50,6 +51,10 @@ export class PageCache {
       if (!urls) this.byKey.set(key, (urls = new Set()));
       urls.add(url);
     }
+    this.evictOverflow();
+  }
+
+  private evictOverflow() {
     while (this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -61,13 +66,16 @@ export class PageCache {
   gzipped(url: string, entry: CachedResponse): Buffer {
     if (!entry.gzipped) {
       entry.gzipped = gzipSync(entry.body, { level: 6 });
-      if (this.entries.get(url) === entry) this.bytes += entry.gzipped.length;
+      if (this.entries.get(url) === entry) {
+        this.bytes += entry.gzipped.length;
+        this.evictOverflow();
+      }
     }
     return entry.gzipped;
   }
 
   /** Drops every entry tagged with any of the keys; the key `all` empties the cache. */
-  purge(keys: Iterable<string>): number {
+  purge(keys: readonly string[]): number {
     let dropped = 0;
     for (const key of keys) {
       if (key === 'all') {

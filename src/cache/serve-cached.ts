@@ -1,17 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { acceptsGzip, isFresh } from './conditional.js';
+import { acceptsGzip, gzipEtag, isFresh } from './conditional.js';
 import type { CachedResponse, PageCache } from './page-cache.js';
 
 /** Writes a cached response, or a 304 for it, straight to the socket. */
 function writeCached(cache: PageCache, url: string, entry: CachedResponse, req: IncomingMessage, res: ServerResponse) {
+  const gzip = acceptsGzip(req.headers);
+  const etag = gzip ? gzipEtag(entry.etag) : entry.etag;
   if (isFresh(req.headers, entry.etag)) {
-    res.writeHead(304, { etag: entry.etag, 'cache-control': entry.headers['cache-control'] ?? '', vary: 'Accept-Encoding' });
+    res.writeHead(304, { etag, 'cache-control': entry.headers['cache-control'] ?? '', vary: 'Accept-Encoding' });
     res.end();
     return;
   }
-  const gzip = acceptsGzip(req.headers);
   const body = gzip ? cache.gzipped(url, entry) : entry.body;
-  const headers: Record<string, string | number> = { ...entry.headers, 'content-length': body.length };
+  const headers: Record<string, string | number> = { ...entry.headers, etag, 'content-length': body.length };
   if (gzip) headers['content-encoding'] = 'gzip';
   res.writeHead(entry.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
