@@ -62,7 +62,9 @@ export class ConfigError extends Error {
  * and never echoes a value that could be a secret (such as a database URL with a password).
  */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = env.safeParse(source);
+  // An empty variable (PORT=) means "not set", not zero.
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = env.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);

@@ -4,9 +4,12 @@ import type { Article, ArticleSummary, Author, AuthorRef, Source, Term } from '.
 
 const termShape = (t: Term) => ({ slug: t.slug, name: t.name });
 
+/** Our own media are stored as `/media/…` paths; API readers are on other sites and need the whole URL. */
+const absoluteUrl = (siteUrl: string, url: string) => (url.startsWith('/') ? siteUrl + url : url);
+
 export const authorShape = (siteUrl: string, a: AuthorRef) => ({ slug: a.slug, name: a.name, url: `${siteUrl}/authors/${a.slug}` });
 
-export const fullAuthorShape = (siteUrl: string, a: Author) => ({ ...authorShape(siteUrl, a), bio: a.bio, avatarUrl: a.avatarUrl, links: a.links });
+export const fullAuthorShape = (siteUrl: string, a: Author) => ({ ...authorShape(siteUrl, a), bio: a.bio, avatarUrl: a.avatarUrl && absoluteUrl(siteUrl, a.avatarUrl), links: a.links });
 
 export const sourceShape = (siteUrl: string, s: Source) => ({
   slug: s.slug,
@@ -28,7 +31,7 @@ export function articleSummaryShape(siteUrl: string, a: ArticleSummary) {
     language: a.language,
     publishedAt: a.publishedAt,
     updatedAt: a.updatedAt,
-    image: a.image && { ...a.image, url: a.image.url.startsWith('/') ? siteUrl + a.image.url : a.image.url },
+    image: a.image && { ...a.image, url: absoluteUrl(siteUrl, a.image.url) },
     authors: a.authors.map((x) => authorShape(siteUrl, x)),
     regions: a.regions.map(termShape),
     themes: a.themes.map(termShape),

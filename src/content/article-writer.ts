@@ -78,7 +78,8 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
     });
   }
 
-  async function uniqueSlug(trx: Transaction<Database>, wanted: string | undefined, title: string, selfId?: number) {
+  /** The given slug if free; on create without one, a free slug from the title; on update, the current one. */
+  async function chooseSlug(trx: Transaction<Database>, wanted: string | undefined, title: string, selfId?: number) {
     const taken = async (slug: string) => {
       const row = await trx.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
       return row !== undefined && row.id !== selfId;
@@ -86,6 +87,11 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
     if (wanted) {
       if (await taken(wanted)) throw new AppError('slug_taken', `The slug "${wanted}" is already used`, 409, 'slug');
       return wanted;
+    }
+    // A published URL must not move because a headline was edited.
+    if (selfId !== undefined) {
+      const current = await trx.selectFrom('articles').select('slug').where('id', '=', selfId).executeTakeFirstOrThrow();
+      return current.slug;
     }
     const base = slugify(title);
     for (let n = 1; ; n++) {
@@ -109,14 +115,15 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
         before = await footprint(trx, existingId);
         if (!before) throw notFound('article');
       }
-      const authorIds = await resolveIds(trx, 'authors', a.authors, 'authors');
+      // A repeated author is one byline; the link table's primary key would refuse it as a 500.
+      const authorIds = [...new Set(await resolveIds(trx, 'authors', a.authors, 'authors'))];
       const [sourceId] = await resolveIds(trx, 'sources', a.source ? [a.source] : [], 'source');
       const termIds = [
         ...(await resolveTerms(trx, 'region', a.regions, 'regions')),
         ...(await resolveTerms(trx, 'theme', a.themes, 'themes')),
         ...(await resolveTerms(trx, 'dossier', a.dossier ? [a.dossier] : [], 'dossier')),
       ];
-      const slug = await uniqueSlug(trx, a.slug, a.title, existingId);
+      const slug = await chooseSlug(trx, a.slug, a.title, existingId);
       const publishedAt = a.publishedAt
         ? new Date(a.publishedAt).toISOString()
         : a.status === 'published'

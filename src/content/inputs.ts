@@ -5,8 +5,8 @@ import { slugSchema } from './slug.js';
 /** Schemas for everything the content domain accepts from outside; each turns bad input into an AppError. */
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'Must be an absolute http(s) URL' }).max(2000);
-/** Our own media paths (`/media/…`) or an absolute URL. */
-const imageUrl = z.union([z.string().regex(/^\/media\/[A-Za-z0-9._\/-]+$/, 'Must be a /media/ path or an http(s) URL'), httpUrl]);
+/** Images come from our own media store (`/media/…`): a page must never make a reader's browser call a third party. */
+const imageUrl = z.string().regex(/^\/media\/(?!.*\.\.)[A-Za-z0-9._\/-]+$/, 'Must be a /media/ path (upload the image to the media library)');
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 
 export const authorInput = z.strictObject({

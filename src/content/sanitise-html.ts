@@ -13,7 +13,8 @@ const options: sanitizeHtml.IOptions = {
     blockquote: ['cite'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  // Images must live in our media store: a page never makes the reader's browser call a third party.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^\/media\/(?!.*\.\.)/.test(frame.attribs.src ?? ''),
   allowProtocolRelative: false,
   // Dropped elements lose their text too, so no script source ever shows up as prose.
   disallowedTagsMode: 'discard',
