@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, describeDatabase, loadConfig } from '../src/config.js';
+
+/** Asserts that loading `env` fails with a one-line ConfigError naming `variable`, and returns its message. */
+function configErrorFor(env: NodeJS.ProcessEnv, variable: string): string {
+  let caught: unknown;
+  try {
+    loadConfig(env);
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught instanceof ConfigError, `expected a ConfigError for ${JSON.stringify(env)}, got ${String(caught)}`);
+  const { message } = caught;
+  assert.doesNotMatch(message, /[\r\n]/, 'the message is a single line');
+  assert.match(message, new RegExp(`\\b${variable}\\b`), `the message names ${variable}: ${message}`);
+  return message;
+}
+
+describe('loadConfig', () => {
+  describe('with an empty environment', () => {
+    const config = loadConfig({});
+
+    it('listens on 127.0.0.1:3000', () => {
+      assert.equal(config.host, '127.0.0.1');
+      assert.equal(config.port, 3000);
+    });
+
+    it('uses a SQLite file inside ./data, resolved to an absolute path', () => {
+      const dataDir = path.resolve('data');
+      assert.equal(config.dataDir, dataDir);
+      assert.ok(config.database.dialect === 'sqlite');
+      assert.ok(path.isAbsolute(config.database.file));
+      assert.equal(path.dirname(config.database.file), dataDir);
+    });
+
+    it('derives the site URL from host and port, logs at info, caches 64 MB and seeds the demo', () => {
+      assert.equal(config.siteUrl, 'http://127.0.0.1:3000');
+      assert.equal(config.logLevel, 'info');
+      assert.equal(config.pageCacheBytes, 64 * 1024 * 1024);
+      assert.equal(config.demoContent, true);
+    });
+  });
+
+  it('treats an empty variable as unset rather than as zero', () => {
+    const config = loadConfig({ PORT: '', PAGE_CACHE_MB: ' ', LOG_LEVEL: '' });
+    assert.equal(config.port, 3000);
+    assert.equal(config.pageCacheBytes, 64 * 1024 * 1024);
+    assert.equal(config.logLevel, 'info');
+  });
+
+  it('puts the default SQLite file under DATA_DIR', () => {
+    const dataDir = path.resolve('/srv/newsroom');
+    const config = loadConfig({ DATA_DIR: dataDir });
+    assert.equal(config.dataDir, dataDir);
+    assert.ok(config.database.dialect === 'sqlite');
+    assert.equal(path.dirname(config.database.file), dataDir);
+  });
+
+  it('reads valid values of every variable it knows', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      SITE_URL: 'https://news.example/',
+      LOG_LEVEL: 'warn',
+      PAGE_CACHE_MB: '0',
+      DEMO_CONTENT: 'off',
+    });
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.port, 8080);
+    assert.equal(config.siteUrl, 'https://news.example', 'a trailing slash is dropped');
+    assert.equal(config.logLevel, 'warn');
+    assert.equal(config.pageCacheBytes, 0);
+    assert.equal(config.demoContent, false);
+  });
+
+  describe('refuses a bad value with a one-line ConfigError naming the variable', () => {
+    const cases: [variable: string, value: string][] = [
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['PORT', '80.5'],
+      ['LOG_LEVEL', 'loud'],
+      ['SITE_URL', 'ftp://x'],
+      ['DATABASE_URL', 'mysql://x'],
+      ['PAGE_CACHE_MB', '-1'],
+      ['DEMO_CONTENT', 'maybe'],
+    ];
+    for (const [variable, value] of cases) {
+      it(`${variable}=${value}`, () => {
+        configErrorFor({ [variable]: value }, variable);
+      });
+    }
+  });
+
+  it('never repeats the password of a refused DATABASE_URL', () => {
+    const message = configErrorFor({ DATABASE_URL: 'mysql://newsroom:Sup3rSecret@db.example/news' }, 'DATABASE_URL');
+    assert.doesNotMatch(message, /Sup3rSecret/);
+  });
+
+  it('refuses sqlite: with no file after it, naming DATABASE_URL', () => {
+    configErrorFor({ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL');
+  });
+
+  describe('DATABASE_URL', () => {
+    it('selects PostgreSQL for a postgres:// or postgresql:// URL and keeps the URL whole', () => {
+      for (const url of ['postgres://app@db.example:5432/news', 'postgresql://app@db.example/news']) {
+        const { database } = loadConfig({ DATABASE_URL: url });
+        assert.deepEqual(database, { dialect: 'postgres', url });
+      }
+    });
+
+    it('passes DATABASE_SCHEMA through to PostgreSQL and refuses an invalid one', () => {
+      const { database } = loadConfig({ DATABASE_URL: 'postgres://app@db.example/news', DATABASE_SCHEMA: 'tenant_a' });
+      assert.deepEqual(database, { dialect: 'postgres', url: 'postgres://app@db.example/news', schema: 'tenant_a' });
+      configErrorFor({ DATABASE_URL: 'postgres://app@db.example/news', DATABASE_SCHEMA: 'Bad-Name' }, 'DATABASE_SCHEMA');
+    });
+
+    it('reads sqlite:PATH, sqlite://PATH and file:PATH as a SQLite file, resolved to an absolute path', () => {
+      const absolute = path.resolve('/var/lib/broadsheet/news.db');
+      const forms: [url: string, file: string][] = [
+        [`sqlite:${absolute}`, absolute],
+        [`sqlite://${absolute}`, absolute],
+        [`file:${absolute}`, absolute],
+        ['sqlite:relative/news.db', path.resolve('relative/news.db')],
+        ['file:news.db', path.resolve('news.db')],
+      ];
+      for (const [url, file] of forms) {
+        assert.deepEqual(loadConfig({ DATABASE_URL: url }).database, { dialect: 'sqlite', file }, url);
+      }
+    });
+
+    it('keeps sqlite::memory: as an in-memory database rather than a file path', () => {
+      assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).database, { dialect: 'sqlite', file: ':memory:' });
+    });
+  });
+});
+
+describe('describeDatabase', () => {
+  it('masks the password of a PostgreSQL URL but keeps user, host and database', () => {
+    const text = describeDatabase({ dialect: 'postgres', url: 'postgres://newsroom:hunter2@db.example:5432/news' });
+    assert.doesNotMatch(text, /hunter2/);
+    assert.match(text, /newsroom:\*\*\*@db\.example:5432\/news/);
+  });
+
+  it('names the schema when one is set', () => {
+    const text = describeDatabase({ dialect: 'postgres', url: 'postgres://app@db.example/news', schema: 'tenant_a' });
+    assert.match(text, /schema tenant_a/);
+  });
+
+  it('does not leak a password from a URL it cannot parse', () => {
+    const text = describeDatabase({ dialect: 'postgres', url: 'postgres://newsroom:hunter2@[bad' });
+    assert.doesNotMatch(text, /hunter2/);
+  });
+
+  it('shows a SQLite database as its file', () => {
+    const file = path.resolve('/srv/newsroom/broadsheet.db');
+    assert.equal(describeDatabase({ dialect: 'sqlite', file }), `sqlite:${file}`);
+  });
+});
