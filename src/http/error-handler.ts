@@ -38,7 +38,15 @@ export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPag
       const { status: _status, ...error } = problem;
       return reply.type('application/json; charset=utf-8').send({ error });
     }
-    return reply.type('text/html; charset=utf-8').send(await renderPage(problem.status, problem.message));
+    let html: string;
+    try {
+      html = await renderPage(problem.status, problem.message);
+    } catch (error) {
+      // The site frame needs the database; when that is what failed, a bare page still answers.
+      request.log.error({ err: error }, 'could not render the error page');
+      html = `<!doctype html><html lang="en"><title>Error ${problem.status}</title><h1>${problem.status === 404 ? 'Page not found' : 'Something went wrong'}</h1></html>`;
+    }
+    return reply.type('text/html; charset=utf-8').send(html);
   }
 
   app.setErrorHandler(async (error, request, reply) => {
