@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { forEachDatabase } from '../helpers/databases.js';
-import { makeArticle, makeAuthor, makeSource, makeTerm } from '../helpers/factories.js';
+import { newestFirst as newestOf, pad, plantNewsroom, type PlannedArticle as Piece } from '../helpers/newsroom.js';
 import { useTestApp, type RunningApp } from '../helpers/test-app.js';
 
 const SITE = 'https://news.test';
-
-/** One published piece of the test newsroom, as the test planned it. */
-interface Piece {
-  slug: string;
-  publishedAt: string;
-  authors: string[];
-  regions: string[];
-  themes: string[];
-  dossier?: string;
-  source?: string;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Fourteen pieces, one a day in August 2026, filed so that every filter selects a different set. */
 const pieces: Piece[] = Array.from({ length: 14 }, (_, i) => ({
@@ -30,11 +17,7 @@ const pieces: Piece[] = Array.from({ length: 14 }, (_, i) => ({
   ...(i % 4 === 3 ? { source: 'partner' } : {}),
 }));
 
-const newestFirst = (match: (p: Piece) => boolean) =>
-  pieces
-    .filter(match)
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
-    .map((p) => p.slug);
+const newestFirst = (match: (p: Piece) => boolean) => newestOf(pieces, match);
 
 const DRAFT = 'embargoed-draft';
 
@@ -70,44 +53,12 @@ forEachDatabase('the public content API', (dialect) => {
   };
   const slugsOf = async (query: string) => (await list(query)).articles.map((a: { slug: string }) => a.slug);
 
-  before(async () => {
-    const { content } = t.app;
-    await makeAuthor(content, {
-      slug: 'ada-lind',
-      name: 'Ada Lind',
-      bio: 'Ada reports on power grids.',
-      avatarUrl: '/media/ada.jpg',
-      links: [{ label: 'Website', url: 'https://ada.example' }],
-    });
-    await makeAuthor(content, { slug: 'ben-okafor', name: 'Ben Okafor', bio: 'Ben follows rivers.' });
-    await makeTerm(content, 'region', { slug: 'europe', name: 'Europe' });
-    await makeTerm(content, 'region', { slug: 'africa', name: 'Africa' });
-    await makeTerm(content, 'theme', { slug: 'energy', name: 'Energy' });
-    await makeTerm(content, 'theme', { slug: 'water', name: 'Water' });
-    await makeTerm(content, 'dossier', { slug: 'grid', name: 'The Grid', description: 'Power lines and who pays.' });
-    await makeSource(content, { slug: 'partner', name: 'Partner Weekly', homepageUrl: 'https://partner.example', copyrightHolder: 'Partner Media' });
-    for (const p of pieces) {
-      await makeArticle(content, {
-        ...p,
-        title: `Headline of ${p.slug}`,
-        bodyHtml: `<p>Body of <a href="https://agency.example/${p.slug}">${p.slug}</a>.</p>`,
-        ...(p.source ? { originalUrl: `https://partner.example/${p.slug}` } : {}),
-        ...(p.slug === 'piece-00' ? { image: { url: '/media/piece-00.jpg', alt: 'A substation' } } : {}),
-      });
-    }
-    // Newer than everything and filed everywhere: a leak would head every list.
-    await makeArticle(content, {
-      slug: DRAFT,
-      title: 'Not yet',
-      status: 'draft',
-      publishedAt: '2026-08-30T07:30:00.000Z',
-      authors: ['ada-lind', 'ben-okafor'],
-      regions: ['europe', 'africa'],
-      themes: ['energy', 'water'],
-      dossier: 'grid',
-      source: 'partner',
-    });
-  });
+  before(() =>
+    plantNewsroom(t.app.content, pieces, { slug: DRAFT, title: 'Not yet', publishedAt: '2026-08-30T07:30:00.000Z' }, (p) => ({
+      bodyHtml: `<p>Body of <a href="https://agency.example/${p.slug}">${p.slug}</a>.</p>`,
+      ...(p.slug === 'piece-00' ? { image: { url: '/media/piece-00.jpg', alt: 'A substation' } } : {}),
+    })),
+  );
 
   describe('GET /api/v1/articles', () => {
     it('answers a page of published articles with its paging numbers, newest first', async () => {

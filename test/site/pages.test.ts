@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { forEachDatabase } from '../helpers/databases.js';
-import { makeArticle, makeAuthor, makeSource, makeTerm } from '../helpers/factories.js';
+import { newestFirst as newestOf, pad, plantNewsroom, type PlannedArticle as Story } from '../helpers/newsroom.js';
 import { useTestApp } from '../helpers/test-app.js';
-
-/** One published story of the test newsroom, as the test planned it. */
-interface Story {
-  slug: string;
-  publishedAt: string;
-  authors: string[];
-  regions: string[];
-  themes: string[];
-  dossier?: string;
-  source?: string;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * 25 stories over September (13) and October (12) 2026, one a day, spread over the sections so
@@ -32,11 +19,7 @@ const stories: Story[] = Array.from({ length: 25 }, (_, i) => ({
 }));
 
 /** Slugs of the stories matching a test, newest first: what a list page should show. */
-const newestFirst = (match: (s: Story) => boolean) =>
-  stories
-    .filter(match)
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
-    .map((s) => s.slug);
+const newestFirst = (match: (s: Story) => boolean) => newestOf(stories, match);
 
 /** Slugs of the article cards on a page, in page order. */
 const cards = (html: string) => [...html.matchAll(/class="card-title"><a href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1]);
@@ -46,36 +29,7 @@ const DRAFT = { slug: 'held-back-draft', title: 'Held back until the lawyers agr
 forEachDatabase('the public pages', (dialect) => {
   const t = useTestApp(dialect);
 
-  before(async () => {
-    const { content } = t.app;
-    await makeAuthor(content, { slug: 'ada-lind', name: 'Ada Lind' });
-    await makeAuthor(content, { slug: 'ben-okafor', name: 'Ben Okafor' });
-    await makeTerm(content, 'region', { slug: 'europe', name: 'Europe' });
-    await makeTerm(content, 'region', { slug: 'africa', name: 'Africa' });
-    await makeTerm(content, 'theme', { slug: 'energy', name: 'Energy' });
-    await makeTerm(content, 'theme', { slug: 'water', name: 'Water' });
-    await makeTerm(content, 'dossier', { slug: 'grid', name: 'The Grid' });
-    await makeSource(content, { slug: 'partner', name: 'Partner Weekly' });
-    for (const s of stories) {
-      await makeArticle(content, {
-        ...s,
-        title: `Headline of ${s.slug}`,
-        ...(s.source ? { originalUrl: `https://partner.example/${s.slug}` } : {}),
-      });
-    }
-    // Dated after every published story and filed everywhere, so any leak would show at the top of each list.
-    await makeArticle(content, {
-      ...DRAFT,
-      status: 'draft',
-      publishedAt: '2026-10-30T09:00:00.000Z',
-      authors: ['ada-lind'],
-      regions: ['europe'],
-      themes: ['energy'],
-      dossier: 'grid',
-      source: 'partner',
-      originalUrl: 'https://partner.example/draft',
-    });
-  });
+  before(() => plantNewsroom(t.app.content, stories, { ...DRAFT, publishedAt: '2026-10-30T09:00:00.000Z' }));
 
   describe('the front page', () => {
     it('leads with the newest published story', async () => {
