@@ -15,7 +15,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * Returns the slugs of the bulk articles.
  */
 export async function seedBulk(config: Config, count: number): Promise<string[]> {
-  const handle = connectDatabase(config.database);
+  const handle = await connectDatabase(config.database);
   await migrateToLatest(handle);
   const content = createContentService({ db: handle.db, clock: systemClock, onPurge: () => {} });
   await seedDemo({ content, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') });

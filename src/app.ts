@@ -36,7 +36,7 @@ export interface Broadsheet {
  */
 export async function createApp(config: Config, options: { clock?: Clock } = {}): Promise<Broadsheet> {
   const clock = options.clock ?? systemClock;
-  const database = connectDatabase(config.database);
+  const database = await connectDatabase(config.database);
   await migrateToLatest(database, config.database.dialect === 'postgres' ? config.database.schema : undefined);
 
   await fs.mkdir(path.join(config.dataDir, 'media'), { recursive: true });

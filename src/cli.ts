@@ -30,7 +30,7 @@ const commandHelp: Record<string, string> = {
 class UsageError extends Error {}
 
 async function migrate(config: Config) {
-  const handle = connectDatabase(config.database);
+  const handle = await connectDatabase(config.database);
   try {
     const applied = await migrateToLatest(handle, config.database.dialect === 'postgres' ? config.database.schema : undefined);
     console.log(applied.length ? `Applied ${applied.join(', ')} to ${describeDatabase(config.database)}` : 'The database is up to date');

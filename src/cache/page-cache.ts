@@ -107,6 +107,9 @@ export class PageCache {
 }
 
 function weigh(entry: CachedResponse): number {
-  // The body dominates; the rest is a fair allowance for headers, keys and bookkeeping.
-  return entry.body.length + 512 + entry.keys.length * 48;
+  // The body dominates; headers and keys are counted as stored, plus an allowance per object and index entry.
+  let bytes = entry.body.length + 1024;
+  for (const [name, value] of Object.entries(entry.headers)) bytes += name.length + value.length + 32;
+  for (const key of entry.keys) bytes += key.length * 2 + 96;
+  return bytes;
 }

@@ -102,7 +102,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
 
   async function write(input: unknown, existingId?: number): Promise<{ id: number; slug: string }> {
     const a = parseInput(articleInput, input);
-    const bodyHtml = sanitiseArticleHtml(a.bodyHtml);
+    const bodyHtml = await sanitiseArticleHtml(a.bodyHtml);
     if (!bodyHtml) throw new AppError('invalid_input', 'bodyHtml: nothing is left once unsafe markup is removed', 400, 'bodyHtml');
     if (a.status === 'scheduled' && !a.publishedAt) {
       throw new AppError('invalid_input', 'publishedAt: a scheduled article needs a publication time', 400, 'publishedAt');

@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -21,12 +21,16 @@ const options: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
 };
 
+// The sanitiser and its CSS parser are large and only writes need them, so they load on first use.
+let sanitizer: Promise<typeof sanitizeHtml> | undefined;
+
 /**
  * Cleans HTML that came from outside our own views (editors, partner feeds, API bodies) down to
  * the structural subset an article body may contain: no scripts, handlers, styles or frames.
  */
-export function sanitiseArticleHtml(html: string): string {
-  return sanitizeHtml(html, options).trim();
+export async function sanitiseArticleHtml(html: string): Promise<string> {
+  sanitizer ??= import('sanitize-html').then((m) => m.default);
+  return (await sanitizer)(html, options).trim();
 }
 
 /** Counts the words a reader sees in an HTML fragment. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type { CustomTypesConfig } from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
@@ -14,8 +14,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** Opens the configured database. The only place that knows which driver is underneath. */
-export function connectDatabase(config: DatabaseConfig): DatabaseHandle {
+/**
+ * Opens the configured database. The only place that knows which driver is underneath; the
+ * PostgreSQL driver is loaded only when it is used, which keeps an embedded site's memory down.
+ */
+export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   return config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, config.schema);
 }
 
@@ -58,18 +61,19 @@ function withStatementCache(sqlite: SQLite.Database, limit = 500): SqliteDatabas
 // COUNT(*) and SUM() come back as int8; our counts fit comfortably in a JS number.
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-};
 
-function openPostgres(url: string, schema?: string): DatabaseHandle {
+async function openPostgres(url: string, schema?: string): Promise<DatabaseHandle> {
+  const { default: pg } = await import('pg');
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    types: types as pg.CustomTypesConfig,
+    types: types as CustomTypesConfig,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -141,7 +141,7 @@ describe('PageCache', () => {
   });
 
   it('counts bytes back to zero after entries are evicted and replaced', () => {
-    const cost = costOf(page(1000));
+    const cost = costOf(page(1000, ['article:0']));
     const cache = new PageCache(4 * cost);
     for (let i = 0; i < 10; i++) {
       const entry = page(1000, [`article:${i}`]);

@@ -240,7 +240,7 @@ forEachDatabase('purging after an article changes', (dialect) => {
 
   before(async () => {
     scratch = await scratchDatabase(dialect);
-    handle = connectDatabase(scratch.config);
+    handle = await connectDatabase(scratch.config);
     await migrateToLatest(handle, scratch.config.dialect === 'postgres' ? scratch.config.schema : undefined);
     content = createContentService({ db: handle.db, clock: fixedClock(), onPurge: (keys) => purged.push(keys) });
   });

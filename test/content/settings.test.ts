@@ -16,7 +16,7 @@ forEachDatabase('site settings', (dialect) => {
 
   before(async () => {
     scratch = await scratchDatabase(dialect);
-    handle = connectDatabase(scratch.config);
+    handle = await connectDatabase(scratch.config);
     await migrateToLatest(handle, scratch.config.dialect === 'postgres' ? scratch.config.schema : undefined);
     store = createSettingsStore({ db: handle.db, clock: fixedClock(), onPurge: (keys) => purged.push(keys) });
   });

@@ -16,7 +16,7 @@ function useScratch(dialect: TestDialect) {
   before(async () => {
     state.scratch = await scratchDatabase(dialect);
     state.schema = state.scratch.config.dialect === 'postgres' ? state.scratch.config.schema : undefined;
-    state.handle = connectDatabase(state.scratch.config);
+    state.handle = await connectDatabase(state.scratch.config);
   });
   after(async () => {
     await state.handle?.close();
@@ -44,7 +44,7 @@ forEachDatabase('migrateToLatest', (dialect) => {
 
   it('applies nothing on a second run, even from a new connection', async () => {
     await migrateToLatest(s.handle, s.schema);
-    const again = connectDatabase(s.scratch.config);
+    const again = await connectDatabase(s.scratch.config);
     try {
       assert.deepEqual(await migrateToLatest(again, s.schema), []);
     } finally {
