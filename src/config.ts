@@ -48,7 +48,7 @@ const env = z.object({
     .number({ error: 'a number of megabytes from 0 to 4096' })
     .min(0, 'a number of megabytes from 0 to 4096')
     .max(4096, 'a number of megabytes from 0 to 4096')
-    .default(64),
+    .default(32),
   DEMO_CONTENT: z.enum(['on', 'off'], { error: 'on or off' }).default('on'),
 });
 

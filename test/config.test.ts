@@ -35,10 +35,10 @@ describe('loadConfig', () => {
       assert.equal(path.dirname(config.database.file), dataDir);
     });
 
-    it('derives the site URL from host and port, logs at info, caches 64 MB and seeds the demo', () => {
+    it('derives the site URL from host and port, logs at info, caches 32 MB and seeds the demo', () => {
       assert.equal(config.siteUrl, 'http://127.0.0.1:3000');
       assert.equal(config.logLevel, 'info');
-      assert.equal(config.pageCacheBytes, 64 * 1024 * 1024);
+      assert.equal(config.pageCacheBytes, 32 * 1024 * 1024);
       assert.equal(config.demoContent, true);
     });
   });
@@ -46,7 +46,7 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset rather than as zero', () => {
     const config = loadConfig({ PORT: '', PAGE_CACHE_MB: ' ', LOG_LEVEL: '' });
     assert.equal(config.port, 3000);
-    assert.equal(config.pageCacheBytes, 64 * 1024 * 1024);
+    assert.equal(config.pageCacheBytes, 32 * 1024 * 1024);
     assert.equal(config.logLevel, 'info');
   });
 
