@@ -70,8 +70,8 @@ export async function stopGroup(child: ChildProcess): Promise<void> {
 export function serverPid(groupLeader: number): number {
   const children = fs.readFileSync(`/proc/${groupLeader}/task/${groupLeader}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
   for (const child of children) {
-    const [program = '', script = ''] = fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
-    if (path.basename(program) === 'node' && script === 'dist/cli.js') return Number(child);
+    const [program = '', ...args] = fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+    if (path.basename(program) === 'node' && args.includes('dist/cli.js')) return Number(child);
     const nested = serverPid(Number(child));
     if (nested) return nested;
   }

@@ -49,7 +49,9 @@ async function startServer(extraEnv: Record<string, string> = {}) {
   const child = startGroup('npm', ['start', '--silent'], env, root);
   const base = `http://127.0.0.1:${port}`;
   const coldStartMs = await waitFor200(`${base}/`, startedAt);
-  return { child, base, coldStartMs, pid: serverPid(child.pid!) };
+  const pid = serverPid(child.pid!);
+  if (!pid) throw new Error('could not find the server process under npm start');
+  return { child, base, coldStartMs, pid };
 }
 
 // Cold start: `npm start` (which rebuilds dist/ first) to the first 200, three times.
