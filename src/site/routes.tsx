@@ -7,6 +7,7 @@ import { parseArchive, parsePage, parseSlug } from './params.js';
 import { renderDocument } from './render.js';
 import { ArchiveIndex } from './views/archive-index.js';
 import { ArticlePage } from './views/article-page.js';
+import { AuthorIntro } from './views/author-intro.js';
 import type { Chrome, PageMeta } from './views/chrome.js';
 import { ErrorPage } from './views/error-page.js';
 import { monthName, type DateContext } from './views/format.js';
@@ -84,7 +85,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: { content: Conten
     const basePath = `/authors/${author.slug}`;
     const meta = { title: `Articles by ${author.name}`, description: excerpt(author.bio || `Articles by ${author.name}`), canonical: pagePath(basePath, pageNo) };
     return sendPage(reply, [surrogateKeys.author(author.id), surrogateKeys.articleLists], meta, (dates) => (
-      <ListingPage heading={`Articles by ${author.name}`} intro={author.bio && <p class="intro">{author.bio}</p>} page={page} basePath={basePath} dates={dates} />
+      <ListingPage heading={`Articles by ${author.name}`} intro={<AuthorIntro author={author} />} page={page} basePath={basePath} dates={dates} />
     ));
   });
 

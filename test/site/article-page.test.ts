@@ -100,6 +100,25 @@ forEachDatabase('the article page', (dialect) => {
     assert.match(html, /ask Partner Media before republishing/);
   });
 
+  it('shows an author’s portrait beside the bio, and portrait, bio and links on the author page', async () => {
+    const { content } = t.app;
+    await makeAuthor(content, {
+      slug: 'pic-author',
+      name: 'Pia Cortez',
+      bio: 'Pia writes about coasts.',
+      avatarUrl: '/media/people/pia.webp',
+      links: [{ label: 'Website', url: 'https://pia.example' }],
+    });
+    await content.editor.create({ slug: 'with-portrait', title: 'Coasts', bodyHtml: '<p>Sand.</p>', status: 'published', authors: ['pic-author'] });
+    const article = await t.html('/articles/with-portrait');
+    assert.match(article, /<div class="bio"><img class="avatar" src="\/media\/people\/pia.webp" alt(="")? width="64" height="64"/);
+    const authorPage = await t.html('/authors/pic-author');
+    assert.match(authorPage, /<h1>Articles by Pia Cortez<\/h1>/);
+    assert.match(authorPage, /<img class="avatar" src="\/media\/people\/pia.webp"/);
+    assert.match(authorPage, /<p class="intro">Pia writes about coasts.<\/p>/);
+    assert.match(authorPage, /<a href="https:\/\/pia.example" rel="me noopener">Website<\/a>/);
+  });
+
   it('answers an unknown slug with the friendly 404 page', async () => {
     const res = await t.get('/articles/no-such-story');
     assert.equal(res.status, 404);

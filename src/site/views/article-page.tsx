@@ -152,6 +152,7 @@ function TermLinks({ article }: { article: Article }) {
 function AuthorBio({ author }: { author: Author }) {
   return (
     <div class="bio">
+      {author.avatarUrl && <img class="avatar" src={author.avatarUrl} alt="" width={64} height={64} loading="lazy" />}
       <h2>
         <a href={`/authors/${author.slug}`}>{author.name}</a>
       </h2>

@@ -1,0 +1,20 @@
+import type { Author } from '../../content/index.js';
+
+/** The top of an author's page: portrait, biography and the author's own links. */
+export function AuthorIntro({ author }: { author: Author }) {
+  return (
+    <div class="author-intro">
+      {author.avatarUrl && <img class="avatar" src={author.avatarUrl} alt="" width={96} height={96} />}
+      {author.bio && <p class="intro">{author.bio}</p>}
+      {author.links.length > 0 && (
+        <ul class="author-links" aria-label={`${author.name} elsewhere`}>
+          {author.links.map((l) => (
+            <li key={l.url}>
+              <a href={l.url} rel="me noopener">{l.label}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
