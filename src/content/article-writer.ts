@@ -56,26 +56,26 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
     onPurge([...keys]);
   }
 
-  async function resolveIds(trx: Transaction<Database>, table: 'authors' | 'sources', slugs: string[], field: string) {
-    if (slugs.length === 0) return [];
-    const rows = await trx.selectFrom(table).select(['id', 'slug']).where('slug', 'in', slugs).execute();
+  /** Maps slugs to ids in the order given; a slug with no row is a 400 naming the field. */
+  function idsInOrder(rows: { id: number; slug: string }[], slugs: string[], field: string, what: string): number[] {
     const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
     return slugs.map((slug) => {
       const id = bySlug.get(slug);
-      if (id === undefined) throw new AppError('unknown_reference', `${field}: no ${field.replace(/s$/, '')} "${slug}"`, 400, field);
+      if (id === undefined) throw new AppError('unknown_reference', `${field}: no ${what} "${slug}"`, 400, field);
       return id;
     });
+  }
+
+  async function resolveIds(trx: Transaction<Database>, table: 'authors' | 'sources', slugs: string[], field: string) {
+    if (slugs.length === 0) return [];
+    const rows = await trx.selectFrom(table).select(['id', 'slug']).where('slug', 'in', slugs).execute();
+    return idsInOrder(rows, slugs, field, field.replace(/s$/, ''));
   }
 
   async function resolveTerms(trx: Transaction<Database>, kind: TermKind, slugs: string[], field: string) {
     if (slugs.length === 0) return [];
     const rows = await trx.selectFrom('terms').select(['id', 'slug']).where('kind', '=', kind).where('slug', 'in', slugs).execute();
-    const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
-    return slugs.map((slug) => {
-      const id = bySlug.get(slug);
-      if (id === undefined) throw new AppError('unknown_reference', `${field}: no ${kind} "${slug}"`, 400, field);
-      return id;
-    });
+    return idsInOrder(rows, slugs, field, kind);
   }
 
   /** The given slug if free; on create without one, a free slug from the title; on update, the current one. */
