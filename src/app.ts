@@ -13,7 +13,13 @@ import { createContentService, type ContentService } from './content/index.js';
 import { registerPublicApi } from './content/public-api.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { registerAdminApi } from './admin/api-routes.js';
+import { createAuditLog, type AuditLog } from './admin/audit-log.js';
+import { registerStaffAuth } from './admin/auth.js';
+import { createStaffService, type StaffService } from './admin/staff-service.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import { createMailer } from './mail/mailer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
@@ -25,6 +31,9 @@ const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 export interface Broadsheet {
   server: FastifyInstance;
   content: ContentService;
+  staff: StaffService;
+  audit: AuditLog;
+  scheduler: Scheduler;
   cache: PageCache;
   database: DatabaseHandle;
   close(): Promise<void>;
@@ -34,7 +43,7 @@ export interface Broadsheet {
  * The composition root: builds every service from the Config and registers every route.
  * Nothing else constructs services or reads configuration.
  */
-export async function createApp(config: Config, options: { clock?: Clock } = {}): Promise<Broadsheet> {
+export async function createApp(config: Config, options: { clock?: Clock; startScheduler?: boolean } = {}): Promise<Broadsheet> {
   const clock = options.clock ?? systemClock;
   const database = await connectDatabase(config.database);
   await migrateToLatest(database, config.database.dialect === 'postgres' ? config.database.schema : undefined);
@@ -59,7 +68,25 @@ export async function createApp(config: Config, options: { clock?: Clock } = {})
     bodyLimit: 1024 * 1024,
   });
 
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: server.log });
+  const staff = createStaffService({ db: database.db, clock, mailer, siteUrl: config.siteUrl });
+  const audit = createAuditLog({ db: database.db, clock });
+  const scheduler = createScheduler({
+    clock,
+    log: server.log,
+    tasks: [
+      {
+        name: 'publish scheduled articles',
+        async run() {
+          await content.editor.publishDue();
+          return { nextDueAt: await content.editor.nextDue() };
+        },
+      },
+    ],
+  });
+
   registerSecurityHeaders(server);
+  await registerStaffAuth(server, { staff });
   registerResponseCaching(server, cache);
   const { stylesheetUrl } = registerAssets(server, publicDir);
   await server.register(fastifyStatic, {
@@ -73,6 +100,7 @@ export async function createApp(config: Config, options: { clock?: Clock } = {})
   const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl });
   const renderErrorPage = registerSiteRoutes(server, { content, loadChrome });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
+  registerAdminApi(server, { content, staff, audit, onScheduleChange: () => scheduler.poke() });
   registerErrorHandling(server, renderErrorPage);
 
   server.get('/healthz', async (_request, reply) => {
@@ -81,12 +109,18 @@ export async function createApp(config: Config, options: { clock?: Clock } = {})
     return { status: 'ok' };
   });
 
+  if (options.startScheduler !== false) scheduler.start();
+
   return {
     server,
     content,
+    staff,
+    audit,
+    scheduler,
     cache,
     database,
     async close() {
+      await scheduler.stop();
       await server.close();
       await database.close();
     },

@@ -17,6 +17,9 @@ export interface Config {
   pageCacheBytes: number;
   /** Whether the first start on an empty database fills it with the demo newsroom. */
   demoContent: boolean;
+  /** SMTP server for outgoing mail; without one, mail is written to the log. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 const env = z.object({
@@ -50,6 +53,8 @@ const env = z.object({
     .max(4096, 'a number of megabytes from 0 to 4096')
     .default(32),
   DEMO_CONTENT: z.enum(['on', 'off'], { error: 'on or off' }).default('on'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3, 'an address such as "Newsroom <news@example.com>"').optional(),
 });
 
 /** Thrown for a bad environment; its message is one line naming the variable. */
@@ -81,7 +86,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     demoContent: e.DEMO_CONTENT === 'on',
+    ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+    mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  return url ? new URL(url).hostname : undefined;
 }
 
 function databaseFrom(url: string | undefined, schema: string | undefined, dataDir: string): DatabaseConfig {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { migrationNames } from '../src/db/migrate.js';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -96,11 +97,11 @@ describe('the broadsheet command', () => {
     assert.deepEqual(filesIn(dataDir), []);
   });
 
-  it('migrate applies 0001-content to a fresh SQLite database, then reports it up to date', () => {
+  it('migrate applies every migration to a fresh SQLite database, then reports it up to date', () => {
     const dataDir = scratchDataDir();
     const first = cli(['migrate'], { DATA_DIR: dataDir });
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^Applied 0001-content to sqlite:.*broadsheet\.db$/m);
+    assert.match(first.stdout, new RegExp(`^Applied ${migrationNames().join(', ')} to sqlite:.*broadsheet\\.db$`, 'm'));
     assert.ok(first.stdout.includes(path.join(dataDir, 'broadsheet.db')), 'it names the database under DATA_DIR');
     assert.ok(fs.existsSync(path.join(dataDir, 'broadsheet.db')));
 

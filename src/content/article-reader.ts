@@ -8,7 +8,7 @@ type SummaryRow = Omit<Selectable<ArticlesTable>, 'body_html' | 'note_to_readers
 const summaryColumns = [
   'id', 'slug', 'kicker', 'title', 'dek', 'status', 'visibility', 'language', 'published_at', 'created_at',
   'updated_at', 'image_url', 'image_alt', 'image_caption', 'image_credit', 'source_id', 'original_url',
-  'newsletter_pick', 'word_count',
+  'newsletter_pick', 'word_count', 'created_by', 'review_requested_at',
 ] as const;
 
 interface Relations {

@@ -1,11 +1,23 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database, TermKind } from '../db/schema.js';
+import type { z } from 'zod';
+import type { ArticleStatus, Database, TermKind } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { articleInput, parseInput } from './inputs.js';
 import { countWords, sanitiseArticleHtml } from './sanitise-html.js';
 import { slugify } from './slug.js';
 import { surrogateKeys, type PurgeListener } from './surrogate-keys.js';
+
+/** How a save is attributed and, for staff, allowed. */
+export interface WriteOptions {
+  /** The staff member saving: recorded as creator and on the revision. */
+  actorId?: number;
+  /** Throws to refuse the save, given the article as stored (null when new) and the status asked for. */
+  guard?: (before: { createdBy: number | null; status: ArticleStatus } | null, wanted: ArticleStatus) => void;
+}
+
+/** An article as the staff API writes it, kept with every revision. */
+export type ArticleSnapshot = z.output<typeof articleInput>;
 
 interface Deps {
   db: Kysely<Database>;
@@ -16,6 +28,9 @@ interface Deps {
 /** What an article touched before or after a change: every page that may show it. */
 interface Footprint {
   id: number;
+  slug: string;
+  status: ArticleStatus;
+  createdBy: number | null;
   publishedAt: string | null;
   sourceId: number | null;
   authorIds: number[];
@@ -28,7 +43,11 @@ interface Footprint {
  */
 export function createArticleWriter({ db, clock, onPurge }: Deps) {
   async function footprint(trx: Transaction<Database>, id: number): Promise<Footprint | undefined> {
-    const row = await trx.selectFrom('articles').select(['id', 'published_at', 'source_id']).where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('articles')
+      .select(['id', 'slug', 'status', 'created_by', 'published_at', 'source_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return undefined;
     const [authors, terms] = await Promise.all([
       trx.selectFrom('article_authors').select('author_id').where('article_id', '=', id).execute(),
@@ -36,6 +55,9 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
     ]);
     return {
       id,
+      slug: row.slug,
+      status: row.status,
+      createdBy: row.created_by,
       publishedAt: row.published_at,
       sourceId: row.source_id,
       authorIds: authors.map((a) => a.author_id),
@@ -43,7 +65,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
     };
   }
 
-  function purge(...prints: (Footprint | undefined)[]) {
+  function purge(...prints: (Pick<Footprint, 'id' | 'publishedAt' | 'sourceId' | 'authorIds' | 'termIds'> | undefined)[]) {
     const keys = new Set([surrogateKeys.home, surrogateKeys.articleLists]);
     for (const p of prints) {
       if (!p) continue;
@@ -100,7 +122,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
     }
   }
 
-  async function write(input: unknown, existingId?: number): Promise<{ id: number; slug: string }> {
+  async function write(input: unknown, existingId: number | undefined, options: WriteOptions): Promise<{ id: number; slug: string }> {
     const a = parseInput(articleInput, input);
     const bodyHtml = await sanitiseArticleHtml(a.bodyHtml);
     if (!bodyHtml) throw new AppError('invalid_input', 'bodyHtml: nothing is left once unsafe markup is removed', 400, 'bodyHtml');
@@ -115,6 +137,8 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
         before = await footprint(trx, existingId);
         if (!before) throw notFound('article');
       }
+      // Checked inside the transaction, against the row as it is now.
+      options.guard?.(before ? { createdBy: before.createdBy, status: before.status } : null, a.status);
       // A repeated author is one byline; the link table's primary key would refuse it as a 500.
       const authorIds = [...new Set(await resolveIds(trx, 'authors', a.authors, 'authors'))];
       const [sourceId] = await resolveIds(trx, 'sources', a.source ? [a.source] : [], 'source');
@@ -149,13 +173,20 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
         note_to_readers: a.noteToReaders ?? null,
         newsletter_pick: a.newsletterPick ? 1 : 0,
         word_count: countWords(bodyHtml),
+        // Going live, or queued to, ends a pending review.
+        ...(a.status === 'draft' ? {} : { review_requested_at: null }),
       };
       let id: number;
       if (existingId === undefined) {
-        const row = await trx.insertInto('articles').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx
+          .insertInto('articles')
+          .values({ ...values, created_at: now, created_by: options.actorId ?? null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         id = row.id;
       } else {
         id = existingId;
+        if (before && before.slug !== slug) await redirectOldSlug(trx, before.slug, slug, id);
         await trx.updateTable('articles').set(values).where('id', '=', id).execute();
         await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
         await trx.deleteFrom('article_terms').where('article_id', '=', id).execute();
@@ -165,26 +196,85 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
       if (uniqueTermIds.length) {
         await trx.insertInto('article_terms').values(uniqueTermIds.map((term_id) => ({ article_id: id, term_id }))).execute();
       }
+      const snapshot: ArticleSnapshot = { ...a, slug, bodyHtml, publishedAt: publishedAt ?? undefined };
+      await trx
+        .insertInto('article_revisions')
+        .values({ article_id: id, actor_id: options.actorId ?? null, snapshot: JSON.stringify(snapshot), created_at: now })
+        .execute();
       return { id, slug, after: { id, publishedAt, sourceId: sourceId ?? null, authorIds, termIds: uniqueTermIds } };
     });
     purge(before, saved.after);
     return { id: saved.id, slug: saved.slug };
   }
 
+  /** The old URL keeps working: it answers 301 to the new one. A slug taken back by its article stops redirecting. */
+  async function redirectOldSlug(trx: Transaction<Database>, oldSlug: string, newSlug: string, id: number) {
+    await trx.deleteFrom('slug_redirects').where('old_slug', 'in', [oldSlug, newSlug]).execute();
+    await trx.insertInto('slug_redirects').values({ old_slug: oldSlug, article_id: id }).execute();
+  }
+
   return {
     /** Creates an article from the staff API shape; the slug comes from the title when not given. */
-    create: (input: unknown) => write(input),
-    /** Replaces an article's fields and links; its publication time is kept unless given. */
-    update: (id: number, input: unknown) => write(input, id),
-    async remove(id: number): Promise<void> {
+    create: (input: unknown, options: WriteOptions = {}) => write(input, undefined, options),
+    /** Replaces an article's fields and links; its publication time and slug are kept unless given. */
+    update: (id: number, input: unknown, options: WriteOptions = {}) => write(input, id, options),
+    async remove(id: number, options: Pick<WriteOptions, 'guard'> = {}): Promise<void> {
       const before = await db.transaction().execute(async (trx) => {
         const print = await footprint(trx, id);
         if (!print) throw notFound('article');
+        options.guard?.({ createdBy: print.createdBy, status: print.status }, print.status);
         await trx.deleteFrom('articles').where('id', '=', id).execute();
         return print;
       });
       purge(before);
     },
+    /** Marks a draft as waiting for an editor's review. */
+    async requestReview(id: number, options: Pick<WriteOptions, 'guard'> = {}): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const print = await footprint(trx, id);
+        if (!print) throw notFound('article');
+        options.guard?.({ createdBy: print.createdBy, status: print.status }, print.status);
+        if (print.status !== 'draft') throw new AppError('not_a_draft', 'Only a draft can be submitted for review', 409);
+        await trx.updateTable('articles').set({ review_requested_at: clock.now().toISOString() }).where('id', '=', id).execute();
+      });
+    },
+
+    /**
+     * Publishes every scheduled article whose time has come. Each is claimed by a conditional update,
+     * so several processes running this at once publish each article exactly once.
+     */
+    async publishDue(): Promise<number[]> {
+      const at = clock.now().toISOString();
+      const due = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', at).execute();
+      const published: number[] = [];
+      for (const { id } of due) {
+        const print = await db.transaction().execute(async (trx) => {
+          const claimed = await trx
+            .updateTable('articles')
+            .set({ status: 'published', updated_at: at, review_requested_at: null })
+            .where('id', '=', id)
+            .where('status', '=', 'scheduled')
+            .executeTakeFirst();
+          return Number(claimed.numUpdatedRows) === 1 ? footprint(trx, id) : undefined;
+        });
+        if (print) {
+          purge(print);
+          published.push(id);
+        }
+      }
+      return published;
+    },
+
+    /** When the next scheduled article is due, if any. */
+    async nextDue(): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.min('published_at').as('next'))
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst();
+      return row?.next ?? undefined;
+    },
+
     async idBySlug(slug: string): Promise<number | undefined> {
       const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
       return row?.id;

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { createArticleReader } from './article-reader.js';
 import { createArticleWriter } from './article-writer.js';
 import { createDirectory } from './directory.js';
+import { createEditorialReader } from './editorial-reader.js';
 import { createSettingsStore } from './settings.js';
 import type { PurgeListener } from './surrogate-keys.js';
 
@@ -15,6 +16,7 @@ export function createContentService(deps: { db: Kysely<Database>; clock: Clock;
   return {
     articles: createArticleReader(deps.db),
     editor: createArticleWriter(deps),
+    editorial: createEditorialReader(deps.db),
     directory: createDirectory(deps),
     settings: createSettingsStore(deps),
   };

@@ -1,13 +1,20 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './connect.js';
 import { contentTables } from './migrations/0001-content.js';
+import { staffTables } from './migrations/0002-staff.js';
+import { mediaTables } from './migrations/0003-media.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
   return {
     '0001-content': contentTables(dialect),
+    '0002-staff': staffTables(dialect),
+    '0003-media': mediaTables(dialect),
   };
 }
+
+/** The names of every migration, in the order they apply. */
+export const migrationNames = () => Object.keys(migrationsFor('sqlite')).sort();
 
 /**
  * Brings the schema up to date. Runs inside the migrator's lock, so several nodes starting at once

@@ -13,6 +13,14 @@ export interface Database {
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_terms: ArticleTermsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  audit_log: AuditLogTable;
+  article_revisions: ArticleRevisionsTable;
+  slug_redirects: SlugRedirectsTable;
+  media: MediaTable;
 }
 
 export interface SettingsTable {
@@ -83,6 +91,10 @@ export interface ArticlesTable {
   note_to_readers: string | null;
   newsletter_pick: number;
   word_count: number;
+  /** The staff member who created it: "own articles" for authors and contributors. */
+  created_by: number | null;
+  /** Set when a contributor submits a draft for review; cleared when it is published. */
+  review_requested_at: string | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -94,4 +106,93 @@ export interface ArticleAuthorsTable {
 export interface ArticleTermsTable {
   article_id: number;
   term_id: number;
+}
+
+export type StaffRole = 'owner' | 'editor' | 'author' | 'contributor';
+
+export interface StaffUsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: StaffRole;
+  password_hash: string | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  sessions_valid_after: string;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the cookie's token: a stolen database does not yield usable sessions. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject: string;
+  /** JSON text. */
+  detail: string;
+  at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  actor_id: number | null;
+  /** JSON of the article in the staff API shape, as saved. */
+  snapshot: string;
+  created_at: string;
+}
+
+export interface SlugRedirectsTable {
+  old_slug: string;
+  article_id: number;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** The uploader's file name, cleaned of any path. */
+  filename: string;
+  /** `YYYY/MM/<random>-<slug>` under the media directory; every file of the item starts with it. */
+  path_prefix: string;
+  mime_type: string;
+  /** Of the stored original, after orientation. */
+  width: number;
+  height: number;
+  /** Of the stored original. */
+  byte_size: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** A staff user id; no foreign key, the staff domain owns that table. */
+  uploaded_by: number | null;
+  created_at: string;
+  /** JSON array of { width, height } for the WebP variants made. */
+  variants: string;
 }

@@ -58,8 +58,14 @@ export function registerSiteRoutes(app: FastifyInstance, deps: { content: Conten
   }
 
   app.get('/articles/:slug', async (request, reply) => {
-    const article = await articles.publishedBySlug(parseSlug(request.params));
-    if (!article) throw notFound('article');
+    const slug = parseSlug(request.params);
+    const article = await articles.publishedBySlug(slug);
+    if (!article) {
+      // Renamed articles keep their old addresses.
+      const moved = await content.editorial.redirectFor(slug);
+      if (moved) return reply.header('cache-control', 'public, max-age=3600').redirect(`/articles/${moved}`, 301);
+      throw notFound('article');
+    }
     const keys = [
       surrogateKeys.article(article.id),
       ...article.authors.map((a) => surrogateKeys.author(a.id)),

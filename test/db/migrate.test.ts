@@ -3,12 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createContentService } from '../../src/content/index.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateToLatest, migrationNames } from '../../src/db/migrate.js';
 import { forEachDatabase, scratchDatabase, type ScratchDatabase, type TestDialect } from '../helpers/databases.js';
 import { makeArticle, makeAuthor } from '../helpers/factories.js';
 import { fixedClock } from '../helpers/test-app.js';
 
 const contentTables = ['settings', 'authors', 'sources', 'terms', 'articles', 'article_authors', 'article_terms'];
+const staffTables = ['staff_users', 'staff_sessions', 'api_tokens', 'password_resets', 'audit_log', 'article_revisions', 'slug_redirects'];
 
 /** A scratch database for the suite, opened but not migrated; closed and dropped after. */
 function useScratch(dialect: TestDialect) {
@@ -34,12 +35,13 @@ async function tableNames(handle: DatabaseHandle, schema: string | undefined): P
 forEachDatabase('migrateToLatest', (dialect) => {
   const s = useScratch(dialect);
 
-  it('creates every content table on an empty database', async () => {
+  it('applies every migration in order and creates every content and newsroom table on an empty database', async () => {
     assert.deepEqual(await tableNames(s.handle, s.schema), []);
     const applied = await migrateToLatest(s.handle, s.schema);
-    assert.deepEqual(applied, ['0001-content']);
+    assert.deepEqual(applied, migrationNames());
+    assert.deepEqual(applied.slice(0, 2), ['0001-content', '0002-staff']);
     const names = await tableNames(s.handle, s.schema);
-    for (const table of contentTables) assert.ok(names.includes(table), `table ${table} exists (have ${names.join(', ')})`);
+    for (const table of [...contentTables, ...staffTables]) assert.ok(names.includes(table), `table ${table} exists (have ${names.join(', ')})`);
   });
 
   it('applies nothing on a second run, even from a new connection', async () => {

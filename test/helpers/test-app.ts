@@ -29,7 +29,7 @@ export interface RunningApp {
  * Starts Broadsheet on an empty scratch database of the given dialect, listening on a free
  * loopback port, for the suite in which it is called; stops it and drops the database after.
  */
-export function useTestApp(dialect: TestDialect, options: { pageCacheBytes?: number } = {}): RunningApp {
+export function useTestApp(dialect: TestDialect, options: { pageCacheBytes?: number; smtpUrl?: string } = {}): RunningApp {
   const running = { clock: fixedClock() } as RunningApp;
   let drop: () => Promise<void>;
   before(async () => {
@@ -44,6 +44,8 @@ export function useTestApp(dialect: TestDialect, options: { pageCacheBytes?: num
       logLevel: 'silent',
       pageCacheBytes: options.pageCacheBytes ?? 8 * 1024 * 1024,
       demoContent: false,
+      mailFrom: 'Newsroom <news@news.test>',
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     };
     running.app = await createApp(config, { clock: running.clock });
     const address = await running.app.server.listen({ host: '127.0.0.1', port: 0 });
