@@ -2,8 +2,15 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { registerAdminApi } from './admin/api-routes.js';
+import { createArticleActions } from './admin/article-actions.js';
+import { createAuditLog, type AuditLog } from './admin/audit-log.js';
+import { registerStaffAuth } from './admin/auth.js';
+import { registerAdminPages } from './admin/page-routes.js';
+import { createStaffService, type StaffService } from './admin/staff-service.js';
 import { registerResponseCaching } from './cache/cache-plugin.js';
 import { PageCache } from './cache/page-cache.js';
 import { serveFromCache } from './cache/serve-cached.js';
@@ -13,20 +20,17 @@ import { createContentService, type ContentService } from './content/index.js';
 import { registerPublicApi } from './content/public-api.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { registerAdminApi } from './admin/api-routes.js';
-import { createAuditLog, type AuditLog } from './admin/audit-log.js';
-import { registerStaffAuth } from './admin/auth.js';
-import { createStaffService, type StaffService } from './admin/staff-service.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailer } from './mail/mailer.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
 import { registerSiteRoutes } from './site/routes.js';
 
-/** `public/` sits beside `src/` and `dist/`, so this resolves from the sources and from the build alike. */
+/** `public/` and `dist/` sit beside `src/`, so these resolve from the sources and from the build alike. */
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 export interface Broadsheet {
   server: FastifyInstance;
@@ -86,6 +90,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   });
 
   registerSecurityHeaders(server);
+  await server.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
   await registerStaffAuth(server, { staff });
   registerResponseCaching(server, cache);
   const { stylesheetUrl } = registerAssets(server, publicDir);
@@ -100,7 +105,18 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl });
   const renderErrorPage = registerSiteRoutes(server, { content, loadChrome });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
-  registerAdminApi(server, { content, staff, audit, onScheduleChange: () => scheduler.poke() });
+  const actions = createArticleActions({ content, audit, onScheduleChange: () => scheduler.poke() });
+  registerAdminApi(server, { content, staff, audit, actions });
+  registerAdminPages(server, {
+    content,
+    staff,
+    audit,
+    actions,
+    publicDir,
+    clientDir,
+    stylesheetUrl,
+    secureCookies: config.siteUrl.startsWith('https:'),
+  });
   registerErrorHandling(server, renderErrorPage);
 
   server.get('/healthz', async (_request, reply) => {

@@ -3,29 +3,25 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, describeDatabase, loadConfig, type Config } from './config.js';
-import { createContentService } from './content/index.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
+import { AppError } from './errors.js';
 
 const usage = `Usage: broadsheet <command> [options]
 
 Commands:
-  serve     Start the site (migrates the database first; a fresh database gets the demo newsroom)
-  migrate   Bring the database schema up to date
-  seed      Fill the database with the demo newsroom (safe to run again)
+  serve                 Start the site (migrates the database first; a fresh database gets the demo newsroom)
+  migrate               Bring the database schema up to date
+  seed                  Fill the database with the demo newsroom (safe to run again)
+  user create           Create a staff account: --email E --name N --role owner|editor|author|contributor
+  token create          Create a staff API token: --email E [--name LABEL]
 
 Options:
   -h, --help  Show help for a command
 
 Configuration comes from the environment: HOST, PORT, SITE_URL, DATA_DIR, DATABASE_URL,
-DATABASE_SCHEMA, LOG_LEVEL, PAGE_CACHE_MB, DEMO_CONTENT. See README.md.`;
-
-const commandHelp: Record<string, string> = {
-  serve: 'Usage: broadsheet serve\n\nStarts the web server on HOST:PORT. Migrates the database first; on a fresh database\nit seeds the demo newsroom unless DEMO_CONTENT=off.',
-  migrate: 'Usage: broadsheet migrate\n\nApplies every pending migration to DATABASE_URL and lists what it applied.',
-  seed: 'Usage: broadsheet seed\n\nCreates or updates the demo newsroom: settings, sections, authors, partner sources,\narticles and their illustrations under DATA_DIR/media/demo.',
-};
+DATABASE_SCHEMA, LOG_LEVEL, PAGE_CACHE_MB, DEMO_CONTENT, SMTP_URL, MAIL_FROM. See README.md.`;
 
 class UsageError extends Error {}
 
@@ -40,13 +36,10 @@ async function migrate(config: Config) {
 }
 
 async function seed(config: Config) {
-  const app = await createApp(config);
-  try {
+  await withApp(config, async (app) => {
     const { articles } = await seedDemo({ content: app.content, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') });
     console.log(`Demo newsroom ready: ${articles} new articles`);
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 async function serve(config: Config) {
@@ -55,6 +48,9 @@ async function serve(config: Config) {
   if (config.demoContent && (await app.content.settings.isFresh())) {
     const { articles } = await seedDemo({ content: app.content, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') });
     log.info(`Fresh database: seeded the demo newsroom (${articles} articles)`);
+  }
+  if ((await app.staff.count()) === 0) {
+    log.info('No staff account yet. Create the owner with: npx broadsheet user create --email you@example.com --name "Your Name" --role owner');
   }
   let closing = false;
   const stop = async (signal: string) => {
@@ -70,20 +66,92 @@ async function serve(config: Config) {
   log.info(`Broadsheet is serving ${config.siteUrl} from ${describeDatabase(config.database)}`);
 }
 
-const commands: Record<string, (config: Config) => Promise<void>> = { serve, migrate, seed };
+type Options = { email?: string; name?: string; role?: string };
+
+interface Command {
+  help: string;
+  options: (keyof Options)[];
+  run(config: Config, options: Options): Promise<void>;
+}
+
+const required = (options: Options, key: keyof Options) => {
+  const value = options[key];
+  if (!value) throw new UsageError(`--${key} is required`);
+  return value;
+};
+
+/** Runs `work` with the app built (and its scheduler idle), closing it after, whatever happens. */
+async function withApp(config: Config, work: (app: Awaited<ReturnType<typeof createApp>>) => Promise<void>) {
+  const app = await createApp(config, { startScheduler: false });
+  try {
+    await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    help: 'Usage: broadsheet serve\n\nStarts the web server on HOST:PORT. Migrates the database first; on a fresh database\nit seeds the demo newsroom unless DEMO_CONTENT=off.',
+    options: [],
+    run: serve,
+  },
+  migrate: {
+    help: 'Usage: broadsheet migrate\n\nApplies every pending migration to DATABASE_URL and lists what it applied.',
+    options: [],
+    run: migrate,
+  },
+  seed: {
+    help: 'Usage: broadsheet seed\n\nCreates or updates the demo newsroom: settings, sections, authors, partner sources,\narticles and their illustrations under DATA_DIR/media/demo.',
+    options: [],
+    run: seed,
+  },
+  'user create': {
+    help: 'Usage: broadsheet user create --email E --name N --role owner|editor|author|contributor\n\nCreates a staff account and prints a single-use link, valid for a day, where its owner\nchooses a password. There is never a default password.',
+    options: ['email', 'name', 'role'],
+    run: (config, o) =>
+      withApp(config, async (app) => {
+        const user = await app.staff.create({ email: required(o, 'email'), name: required(o, 'name'), role: required(o, 'role') });
+        await app.audit.record(null, 'staff.create', user.email, { role: user.role, via: 'cli' });
+        console.log(`Created ${user.role} ${user.name} <${user.email}>.\nTo choose a password, open within a day:\n${await app.staff.setupLink(user.id)}`);
+      }),
+  },
+  'token create': {
+    help: 'Usage: broadsheet token create --email E [--name LABEL]\n\nCreates an API token for the staff API (/api/admin/v1) with that staff member\'s role,\nand prints it once: it is stored only as a hash.',
+    options: ['email', 'name'],
+    run: (config, o) =>
+      withApp(config, async (app) => {
+        const user = await app.staff.byEmail(required(o, 'email'));
+        if (!user) throw new UsageError(`No staff member has the email ${o.email}`);
+        const { token } = await app.staff.createApiToken(user.id, o.name ?? 'command line');
+        await app.audit.record(user.id, 'token.create', o.name ?? 'command line', { via: 'cli' });
+        console.log(token);
+      }),
+  },
+};
 
 async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
-  const [name, ...extra] = positionals;
-  if (!name) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { help: { type: 'boolean', short: 'h' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+  });
+  if (positionals.length === 0) {
     if (values.help) return console.log(usage);
     throw new UsageError('No command given');
   }
+  const twoWords = positionals.slice(0, 2).join(' ');
+  const name = commands[twoWords] ? twoWords : positionals[0]!;
   const command = commands[name];
-  if (!command) throw new UsageError(`Unknown command "${name}"`);
-  if (values.help) return console.log(commandHelp[name]);
+  if (!command) throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
+  if (values.help) return console.log(command.help);
+  const extra = positionals.slice(name.split(' ').length);
   if (extra.length) throw new UsageError(`"${name}" takes no arguments, got "${extra.join(' ')}"`);
-  await command(loadConfig());
+  const { help: _help, ...options } = values;
+  const unexpected = Object.keys(options).filter((k) => !command.options.includes(k as keyof Options));
+  if (unexpected.length) throw new UsageError(`"${name}" takes no --${unexpected.join(', --')}`);
+  await command.run(loadConfig(), options);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
@@ -91,7 +159,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`broadsheet: ${error.message}\n\n${usage}`);
     process.exit(2);
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof AppError) {
     console.error(error.message);
     process.exit(1);
   }

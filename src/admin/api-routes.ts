@@ -4,7 +4,7 @@ import type { ContentService } from '../content/index.js';
 import { parseInput } from '../content/inputs.js';
 import { notFound } from '../errors.js';
 import type { AuditLog } from './audit-log.js';
-import { deleteGuard, reviewGuard, saveGuard } from './article-access.js';
+import type { ArticleActions } from './article-actions.js';
 import { requireCan, requireStaff } from './auth.js';
 import type { StaffService } from './staff-service.js';
 
@@ -23,8 +23,8 @@ const listQuery = z.strictObject({
  * Authenticated by session (with CSRF) or a Bearer API token; every route checks the caller's role,
  * and every change is written to the audit log.
  */
-export function registerAdminApi(app: FastifyInstance, deps: { content: ContentService; staff: StaffService; audit: AuditLog; onScheduleChange: () => void }) {
-  const { content, staff, audit } = deps;
+export function registerAdminApi(app: FastifyInstance, deps: { content: ContentService; staff: StaffService; audit: AuditLog; actions: ArticleActions }) {
+  const { content, staff, audit, actions } = deps;
   const base = '/api/admin/v1';
 
   async function articleResponse(id: number) {
@@ -52,9 +52,7 @@ export function registerAdminApi(app: FastifyInstance, deps: { content: ContentS
 
   app.post(`${base}/articles`, async (request, reply) => {
     const user = requireCan(request, 'article.create');
-    const { id, slug } = await content.editor.create(request.body, { actorId: user.id, guard: saveGuard(user) });
-    await audit.record(user.id, 'article.create', slug, { id });
-    deps.onScheduleChange();
+    const { id } = await actions.save(user, null, request.body);
     reply.code(201);
     return articleResponse(id);
   });
@@ -62,25 +60,21 @@ export function registerAdminApi(app: FastifyInstance, deps: { content: ContentS
   app.put(`${base}/articles/:id`, async (request) => {
     const user = requireStaff(request);
     const { id } = parseInput(idParams, request.params);
-    const { slug } = await content.editor.update(id, request.body, { actorId: user.id, guard: saveGuard(user) });
-    await audit.record(user.id, 'article.update', slug, { id });
-    deps.onScheduleChange();
+    await actions.save(user, id, request.body);
     return articleResponse(id);
   });
 
   app.delete(`${base}/articles/:id`, async (request, reply) => {
     const user = requireStaff(request);
     const { id } = parseInput(idParams, request.params);
-    await content.editor.remove(id, { guard: deleteGuard(user) });
-    await audit.record(user.id, 'article.delete', String(id));
+    await actions.remove(user, id);
     return reply.code(204).send();
   });
 
   app.post(`${base}/articles/:id/review`, async (request) => {
     const user = requireStaff(request);
     const { id } = parseInput(idParams, request.params);
-    await content.editor.requestReview(id, { guard: reviewGuard(user) });
-    await audit.record(user.id, 'article.review-requested', String(id));
+    await actions.requestReview(user, id);
     return articleResponse(id);
   });
 
@@ -93,11 +87,7 @@ export function registerAdminApi(app: FastifyInstance, deps: { content: ContentS
   app.post(`${base}/articles/:id/revisions/:revision/restore`, async (request) => {
     const user = requireStaff(request);
     const { id, revision } = parseInput(revisionParams, request.params);
-    const chosen = (await content.editorial.revisions(id)).find((r) => r.id === revision);
-    if (!chosen) throw notFound('revision');
-    const { slug } = await content.editor.update(id, chosen.snapshot, { actorId: user.id, guard: saveGuard(user) });
-    await audit.record(user.id, 'article.restore', slug, { id, revision });
-    deps.onScheduleChange();
+    await actions.restore(user, id, revision);
     return articleResponse(id);
   });
 

@@ -152,6 +152,17 @@ export function createStaffService(deps: { db: Kysely<Database>; clock: Clock; m
     if (Number(result.numUpdatedRows) === 0) throw notFound('token');
   }
 
+  async function issueResetToken(userId: number, minutes: number): Promise<string> {
+    const token = newToken();
+    await db.insertInto('password_resets').values({ token_hash: tokenHash(token), user_id: userId, created_at: now(), expires_at: addMinutes(clock.now(), minutes) }).execute();
+    return token;
+  }
+
+  /** A single-use link, valid for a day, with which a new account chooses its first password. */
+  async function setupLink(userId: number): Promise<string> {
+    return `${deps.siteUrl}/admin/reset/${await issueResetToken(userId, 24 * 60)}`;
+  }
+
   /**
    * Mails a single-use link that expires in an hour. The answer is the same whether or not the
    * address has an account.
@@ -159,8 +170,7 @@ export function createStaffService(deps: { db: Kysely<Database>; clock: Clock; m
   async function requestPasswordReset(email: string): Promise<void> {
     const row = await db.selectFrom('staff_users').select(['id', 'email', 'disabled']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
     if (!row || row.disabled) return;
-    const token = newToken();
-    await db.insertInto('password_resets').values({ token_hash: tokenHash(token), user_id: row.id, created_at: now(), expires_at: addMinutes(clock.now(), RESET_MINUTES) }).execute();
+    const token = await issueResetToken(row.id, RESET_MINUTES);
     await deps.mailer.send({
       to: row.email,
       subject: 'Reset your Broadsheet password',
@@ -206,6 +216,7 @@ export function createStaffService(deps: { db: Kysely<Database>; clock: Clock; m
     revokeApiToken,
     requestPasswordReset,
     resetPassword,
+    setupLink,
     async byEmail(email: string): Promise<StaffUser | undefined> {
       const row = await db.selectFrom('staff_users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
       return row && toUser(row);

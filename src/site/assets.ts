@@ -12,30 +12,30 @@ interface Asset {
   gzipped: Buffer;
 }
 
-function load(dir: string, file: string, type: string, fingerprint: boolean): Asset {
-  const body = fs.readFileSync(path.join(dir, file));
-  const hash = createHash('sha1').update(body).digest('hex').slice(0, 10);
-  const ext = path.extname(file);
-  const url = fingerprint ? `/assets/${path.basename(file, ext)}.${hash}${ext}` : `/${file}`;
-  return { url, type, body, gzipped: gzipSync(body, { level: 9 }) };
-}
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * The site's own static files, read once at start-up and served from memory. The stylesheet's URL
- * carries a hash of its content, so browsers may keep it for a year.
+ * Reads a static file once and serves it from memory under `urlDir`. A fingerprinted URL carries a
+ * hash of the content, so browsers may keep it for a year; otherwise it is revalidated daily.
  */
+export function serveAsset(app: FastifyInstance, file: string, opts: { type: string; urlDir: string; fingerprint: boolean }): string {
+  const body = fs.readFileSync(file);
+  const ext = path.extname(file);
+  const hash = createHash('sha1').update(body).digest('hex').slice(0, 10);
+  const name = opts.fingerprint ? `${path.basename(file, ext)}.${hash}${ext}` : path.basename(file);
+  const asset: Asset = { url: `${opts.urlDir}/${name}`, type: opts.type, body, gzipped: gzipSync(body, { level: 9 }) };
+  const cacheControl = opts.fingerprint ? IMMUTABLE : 'public, max-age=86400';
+  app.get(asset.url, async (request, reply) => {
+    reply.type(asset.type).header('cache-control', cacheControl).header('vary', 'Accept-Encoding');
+    if (acceptsGzip(request.headers)) return reply.header('content-encoding', 'gzip').send(asset.gzipped);
+    return reply.send(asset.body);
+  });
+  return asset.url;
+}
+
+/** The public site's own static files: its stylesheet and icon. */
 export function registerAssets(app: FastifyInstance, publicDir: string) {
-  const stylesheet = load(publicDir, 'site.css', 'text/css; charset=utf-8', true);
-  const icon = load(publicDir, 'favicon.svg', 'image/svg+xml', false);
-  for (const [asset, cacheControl] of [
-    [stylesheet, 'public, max-age=31536000, immutable'],
-    [icon, 'public, max-age=86400'],
-  ] as const) {
-    app.get(asset.url, async (request, reply) => {
-      reply.type(asset.type).header('cache-control', cacheControl).header('vary', 'Accept-Encoding');
-      if (acceptsGzip(request.headers)) return reply.header('content-encoding', 'gzip').send(asset.gzipped);
-      return reply.send(asset.body);
-    });
-  }
-  return { stylesheetUrl: stylesheet.url };
+  const stylesheetUrl = serveAsset(app, path.join(publicDir, 'site.css'), { type: 'text/css; charset=utf-8', urlDir: '/assets', fingerprint: true });
+  serveAsset(app, path.join(publicDir, 'favicon.svg'), { type: 'image/svg+xml', urlDir: '', fingerprint: false });
+  return { stylesheetUrl };
 }

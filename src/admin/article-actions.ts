@@ -1,0 +1,40 @@
+import type { ContentService } from '../content/index.js';
+import { notFound } from '../errors.js';
+import { deleteGuard, reviewGuard, saveGuard } from './article-access.js';
+import type { AuditLog } from './audit-log.js';
+import type { StaffUser } from './staff-service.js';
+
+/**
+ * What a staff member can do to an article, whichever door they come in by (the form, the JSON
+ * API, autosave): each action is checked against their role, saved, audited, and wakes the scheduler.
+ */
+export function createArticleActions(deps: { content: ContentService; audit: AuditLog; onScheduleChange: () => void }) {
+  const { content, audit } = deps;
+  return {
+    async save(user: StaffUser, id: number | null, input: unknown, opts: { audit?: boolean } = {}) {
+      const options = { actorId: user.id, guard: saveGuard(user) };
+      const saved = id === null ? await content.editor.create(input, options) : await content.editor.update(id, input, options);
+      if (opts.audit !== false) await audit.record(user.id, id === null ? 'article.create' : 'article.update', saved.slug, { id: saved.id });
+      deps.onScheduleChange();
+      return saved;
+    },
+    async restore(user: StaffUser, id: number, revision: number) {
+      const chosen = (await content.editorial.revisions(id)).find((r) => r.id === revision);
+      if (!chosen) throw notFound('revision');
+      const saved = await content.editor.update(id, chosen.snapshot, { actorId: user.id, guard: saveGuard(user) });
+      await audit.record(user.id, 'article.restore', saved.slug, { id, revision });
+      deps.onScheduleChange();
+      return saved;
+    },
+    async remove(user: StaffUser, id: number) {
+      await content.editor.remove(id, { guard: deleteGuard(user) });
+      await audit.record(user.id, 'article.delete', String(id));
+    },
+    async requestReview(user: StaffUser, id: number) {
+      await content.editor.requestReview(id, { guard: reviewGuard(user) });
+      await audit.record(user.id, 'article.review-requested', String(id));
+    },
+  };
+}
+
+export type ArticleActions = ReturnType<typeof createArticleActions>;
