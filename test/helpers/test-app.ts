@@ -19,6 +19,8 @@ export interface RunningApp {
   app: Broadsheet;
   baseUrl: string;
   clock: ReturnType<typeof fixedClock>;
+  /** The Config the app was started with (its scratch database included), to start a second instance on the same data. */
+  config: Config;
   /** A real HTTP request to the running server (so the cache fast path runs too). */
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   /** The body of a 200 response as text; fails loudly otherwise. */
@@ -29,12 +31,17 @@ export interface RunningApp {
  * Starts Broadsheet on an empty scratch database of the given dialect, listening on a free
  * loopback port, for the suite in which it is called; stops it and drops the database after.
  */
-export function useTestApp(dialect: TestDialect, options: { pageCacheBytes?: number; smtpUrl?: string } = {}): RunningApp {
+export function useTestApp(
+  dialect: TestDialect,
+  /** `smtpUrl` may be a function, read when the app starts: a test SMTP server only knows its port by then. */
+  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string) } = {},
+): RunningApp {
   const running = { clock: fixedClock() } as RunningApp;
   let drop: () => Promise<void>;
   before(async () => {
     const scratch = await scratchDatabase(dialect);
     drop = scratch.drop;
+    const smtpUrl = typeof options.smtpUrl === 'function' ? options.smtpUrl() : options.smtpUrl;
     const config: Config = {
       host: '127.0.0.1',
       port: 0,
@@ -45,8 +52,9 @@ export function useTestApp(dialect: TestDialect, options: { pageCacheBytes?: num
       pageCacheBytes: options.pageCacheBytes ?? 8 * 1024 * 1024,
       demoContent: false,
       mailFrom: 'Newsroom <news@news.test>',
-      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+      ...(smtpUrl ? { smtpUrl } : {}),
     };
+    running.config = config;
     running.app = await createApp(config, { clock: running.clock });
     const address = await running.app.server.listen({ host: '127.0.0.1', port: 0 });
     running.baseUrl = address;
