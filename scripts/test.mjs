@@ -12,6 +12,10 @@ function find(dir) {
   });
 }
 
+// The browser islands are served from dist/client/; build them (and the server) so every suite sees the current code.
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 const only = process.argv.slice(2);
 const files = only.length ? only : find('test').sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });

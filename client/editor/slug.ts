@@ -1,0 +1,27 @@
+/**
+ * Keeps the slug field following the title until someone edits the slug by hand. The server
+ * marks an untouched slug with data-auto; the server's own slugify (src/content/slug.ts) uses
+ * the same rule, so the preview matches what would be saved.
+ */
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+export function bindSlugToTitle(form: HTMLFormElement): void {
+  const title = form.querySelector<HTMLInputElement>('input[name="title"]');
+  const slug = form.querySelector<HTMLInputElement>('input[name="slug"]');
+  if (!title || !slug) return;
+  title.addEventListener('input', () => {
+    if (slug.hasAttribute('data-auto')) slug.value = slugify(title.value);
+  });
+  // Only a person typing fires "input"; our own assignment above does not, so this marks a hand edit.
+  slug.addEventListener('input', () => slug.removeAttribute('data-auto'));
+}
