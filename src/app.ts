@@ -3,12 +3,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerAdminApi } from './admin/api-routes.js';
 import { createArticleActions } from './admin/article-actions.js';
 import { createAuditLog, type AuditLog } from './admin/audit-log.js';
 import { registerStaffAuth } from './admin/auth.js';
+import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerAdminPages } from './admin/page-routes.js';
 import { createStaffService, type StaffService } from './admin/staff-service.js';
 import { registerResponseCaching } from './cache/cache-plugin.js';
@@ -24,6 +26,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailer } from './mail/mailer.js';
+import { createMediaService } from './media/index.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
 import { registerSiteRoutes } from './site/routes.js';
@@ -91,6 +94,8 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
 
   registerSecurityHeaders(server);
   await server.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
+  // One image a request, buffered up to the upload limit (plus one byte, so an oversize file is detected).
+  await server.register(fastifyMultipart, { attachFieldsToBody: true, limits: { files: 1, fields: 10, fileSize: config.mediaMaxBytes + 1 } });
   await registerStaffAuth(server, { staff });
   registerResponseCaching(server, cache);
   const { stylesheetUrl } = registerAssets(server, publicDir);
@@ -105,9 +110,10 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl });
   const renderErrorPage = registerSiteRoutes(server, { content, loadChrome });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
-  const actions = createArticleActions({ content, audit, onScheduleChange: () => scheduler.poke() });
+  const media = createMediaService({ db: database.db, clock, mediaDir: path.join(config.dataDir, 'media'), maxBytes: config.mediaMaxBytes });
+  const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
   registerAdminApi(server, { content, staff, audit, actions });
-  registerAdminPages(server, {
+  const { renderPage } = registerAdminPages(server, {
     content,
     staff,
     audit,
@@ -117,6 +123,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     stylesheetUrl,
     secureCookies: config.siteUrl.startsWith('https:'),
   });
+  registerMediaRoutes(server, { media, audit, renderPage });
   registerErrorHandling(server, renderErrorPage);
 
   server.get('/healthz', async (_request, reply) => {

@@ -20,6 +20,8 @@ export interface Config {
   /** SMTP server for outgoing mail; without one, mail is written to the log. */
   smtpUrl?: string;
   mailFrom: string;
+  /** The largest image upload accepted. */
+  mediaMaxBytes: number;
 }
 
 const env = z.object({
@@ -54,6 +56,11 @@ const env = z.object({
     .default(32),
   DEMO_CONTENT: z.enum(['on', 'off'], { error: 'on or off' }).default('on'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  MEDIA_MAX_MB: z.coerce
+    .number({ error: 'a number of megabytes from 1 to 200' })
+    .min(1, 'a number of megabytes from 1 to 200')
+    .max(200, 'a number of megabytes from 1 to 200')
+    .default(20),
   MAIL_FROM: z.string().min(3, 'an address such as "Newsroom <news@example.com>"').optional(),
 });
 
@@ -87,6 +94,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     demoContent: e.DEMO_CONTENT === 'on',
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+    mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
 }

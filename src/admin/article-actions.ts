@@ -1,4 +1,5 @@
 import type { ContentService } from '../content/index.js';
+import { srcset, type MediaService } from '../media/index.js';
 import { notFound } from '../errors.js';
 import { deleteGuard, reviewGuard, saveGuard } from './article-access.js';
 import type { AuditLog } from './audit-log.js';
@@ -8,10 +9,22 @@ import type { StaffUser } from './staff-service.js';
  * What a staff member can do to an article, whichever door they come in by (the form, the JSON
  * API, autosave): each action is checked against their role, saved, audited, and wakes the scheduler.
  */
-export function createArticleActions(deps: { content: ContentService; audit: AuditLog; onScheduleChange: () => void }) {
+export function createArticleActions(deps: { content: ContentService; audit: AuditLog; media: MediaService; onScheduleChange: () => void }) {
   const { content, audit } = deps;
+
+  /** A featured image from the media library brings its responsive variants along. */
+  async function withSrcset(input: unknown): Promise<unknown> {
+    const image = (input as { image?: unknown } | null)?.image;
+    if (typeof image !== 'object' || image === null || typeof (image as { url?: unknown }).url !== 'string') return input;
+    const item = await deps.media.byUrl((image as { url: string }).url);
+    const { srcset: _given, ...rest } = image as Record<string, unknown>;
+    const variants = item ? srcset(item.variants) : '';
+    return { ...(input as object), image: variants ? { ...rest, srcset: variants } : rest };
+  }
+
   return {
-    async save(user: StaffUser, id: number | null, input: unknown, opts: { audit?: boolean } = {}) {
+    async save(user: StaffUser, id: number | null, rawInput: unknown, opts: { audit?: boolean } = {}) {
+      const input = await withSrcset(rawInput);
       const options = { actorId: user.id, guard: saveGuard(user) };
       const saved = id === null ? await content.editor.create(input, options) : await content.editor.update(id, input, options);
       if (opts.audit !== false) await audit.record(user.id, id === null ? 'article.create' : 'article.update', saved.slug, { id: saved.id });

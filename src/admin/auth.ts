@@ -49,7 +49,10 @@ export async function registerStaffAuth(app: FastifyInstance, deps: { staff: Sta
   app.addHook('preHandler', async (request) => {
     if (!isStaffPath(request.url) || SAFE_METHODS.has(request.method) || !request.csrfToken) return;
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = request.headers['x-csrf-token'] ?? (typeof body === 'object' && body ? body._csrf : undefined);
+    // A multipart form's fields arrive as { value } parts.
+    const field = typeof body === 'object' && body ? body._csrf : undefined;
+    const fromForm = typeof field === 'object' && field !== null && 'value' in field ? (field as { value: unknown }).value : field;
+    const sent = request.headers['x-csrf-token'] ?? fromForm;
     if (sent !== request.csrfToken) throw new AppError('csrf_failed', 'This form has expired; reload the page and try again', 403);
   });
 }

@@ -62,7 +62,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
   if (!editorAssets) app.log.warn('dist/client/editor.js is missing (run npm run build): the article form falls back to a plain textarea');
   const signInLimiter = createRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
 
-  async function page(request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, opts: { status?: number; editor?: boolean } = {}) {
+  async function page(request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, opts: { status?: number; editor?: boolean } = {}): Promise<FastifyReply> {
     const settings = await content.settings.get();
     const island = opts.editor ? editorAssets : undefined;
     const frame: AdminFrame = {
@@ -249,4 +249,10 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     await actions.restore(user, id, revision);
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
   });
+
+  /** Renders a page in the newsroom frame, for the other admin route modules. */
+  return {
+    renderPage: (request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status?: number) =>
+      page(request, reply, title, body, status ? { status } : {}),
+  };
 }

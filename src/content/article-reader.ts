@@ -7,7 +7,7 @@ type SummaryRow = Omit<Selectable<ArticlesTable>, 'body_html' | 'note_to_readers
 
 const summaryColumns = [
   'id', 'slug', 'kicker', 'title', 'dek', 'status', 'visibility', 'language', 'published_at', 'created_at',
-  'updated_at', 'image_url', 'image_alt', 'image_caption', 'image_credit', 'source_id', 'original_url',
+  'updated_at', 'image_url', 'image_alt', 'image_caption', 'image_credit', 'image_srcset', 'source_id', 'original_url',
   'newsletter_pick', 'word_count', 'created_by', 'review_requested_at',
 ] as const;
 
@@ -78,7 +78,7 @@ export function createArticleReader(db: Kysely<Database>) {
       publishedAt: row.published_at,
       updatedAt: row.updated_at,
       image: row.image_url
-        ? { url: row.image_url, alt: row.image_alt, caption: row.image_caption, credit: row.image_credit }
+        ? { url: row.image_url, alt: row.image_alt, caption: row.image_caption, credit: row.image_credit, srcset: row.image_srcset }
         : null,
       authors: rel.authors.get(row.id) ?? [],
       regions: terms.filter((t) => t.kind === 'region'),

@@ -168,6 +168,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
         image_alt: a.image?.alt ?? '',
         image_caption: a.image?.caption ?? '',
         image_credit: a.image?.credit ?? '',
+        image_srcset: a.image?.srcset ?? null,
         source_id: sourceId ?? null,
         original_url: a.originalUrl ?? null,
         note_to_readers: a.noteToReaders ?? null,

@@ -49,7 +49,17 @@ export const articleInput = z.strictObject({
   source: slugSchema.nullable().optional(),
   originalUrl: httpUrl.nullable().optional(),
   image: z
-    .strictObject({ url: imageUrl, alt: text(500).min(1, 'Alt text is required'), caption: text(1000).default(''), credit: text(300).default('') })
+    .strictObject({
+      url: imageUrl,
+      alt: text(500).min(1, 'Alt text is required'),
+      caption: text(1000).default(''),
+      credit: text(300).default(''),
+      srcset: z
+        .string()
+        .regex(/^\/media\/[A-Za-z0-9._\/-]+ \d+w(, \/media\/[A-Za-z0-9._\/-]+ \d+w)*$/, 'A srcset of /media/ variants')
+        .max(2000)
+        .optional(),
+    })
     .nullable()
     .optional(),
   noteToReaders: text(5000).nullable().optional(),

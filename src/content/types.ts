@@ -40,6 +40,8 @@ export interface FeaturedImage {
   alt: string;
   caption: string;
   credit: string;
+  /** Responsive variants (`url 480w, …`), when the image comes from the media library. */
+  srcset: string | null;
 }
 
 /** What a list shows of an article: everything but the body. */

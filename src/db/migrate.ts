@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './connect.js';
 import { contentTables } from './migrations/0001-content.js';
 import { staffTables } from './migrations/0002-staff.js';
 import { mediaTables } from './migrations/0003-media.js';
+import { imageSrcset } from './migrations/0004-image-srcset.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0001-content': contentTables(dialect),
     '0002-staff': staffTables(dialect),
     '0003-media': mediaTables(dialect),
+    '0004-image-srcset': imageSrcset,
   };
 }
 

@@ -85,6 +85,8 @@ export interface ArticlesTable {
   image_alt: string;
   image_caption: string;
   image_credit: string;
+  /** `srcset` of the featured image's variants, when it comes from the media library. */
+  image_srcset: string | null;
   source_id: number | null;
   original_url: string | null;
   /** Overrides the site's note to readers for this article when set. */

@@ -26,6 +26,7 @@ export function createMediaService(deps: MediaServiceDeps) {
     upload: createUploader({ ...deps, maxPixels: deps.maxPixels ?? DEFAULT_MAX_PIXELS }),
     list: library.list,
     get: library.get,
+    byUrl: library.byUrl,
     update: library.update,
     remove: library.remove,
   };

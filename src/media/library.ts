@@ -49,6 +49,14 @@ export function createLibrary(deps: { db: Kysely<Database>; mediaDir: string }) 
       return row && toRecord(row);
     },
 
+    /** The library item whose original is at this `/media/…` URL, if any. */
+    async byUrl(url: string): Promise<MediaRecord | undefined> {
+      const prefix = /^\/media\/(.+)\.[a-z0-9]+$/.exec(url)?.[1];
+      if (!prefix) return undefined;
+      const row = await db.selectFrom('media').selectAll().where('path_prefix', '=', prefix).executeTakeFirst();
+      return row && row.id && toRecord(row).url === url ? toRecord(row) : undefined;
+    },
+
     /** Changes any of alt text, caption and credit; none of them may be made empty. */
     async update(id: number, input: MetadataInput): Promise<MediaRecord> {
       const changes = parseInput(metadataInput, input);

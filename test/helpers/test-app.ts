@@ -52,6 +52,7 @@ export function useTestApp(
       pageCacheBytes: options.pageCacheBytes ?? 8 * 1024 * 1024,
       demoContent: false,
       mailFrom: 'Newsroom <news@news.test>',
+      mediaMaxBytes: 5 * 1024 * 1024,
       ...(smtpUrl ? { smtpUrl } : {}),
     };
     running.config = config;

@@ -49,6 +49,7 @@ function StaffMenu({ user, csrfToken }: { user: StaffUser; csrfToken: string | n
       <ul>
         <li><a href="/admin">Articles</a></li>
         <li><a href="/admin/articles/new">New article</a></li>
+        <li><a href="/admin/media">Media</a></li>
         {can(user.role, 'settings.edit') && <li><a href="/admin/settings">Settings</a></li>}
         <li><a href="/" rel="noopener">View site</a></li>
         <li>

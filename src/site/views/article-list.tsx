@@ -7,7 +7,15 @@ export function ArticleCard({ article, dates, image = true, level = 3 }: { artic
   return (
     <article class="card">
       {image && article.image && (
-        <img src={article.image.url} alt="" width={480} height={270} loading="lazy" decoding="async" />
+        <img
+          src={article.image.url}
+          {...(article.image.srcset ? { srcset: article.image.srcset, sizes: '(max-width: 40rem) 100vw, 24rem' } : {})}
+          alt=""
+          width={480}
+          height={270}
+          loading="lazy"
+          decoding="async"
+        />
       )}
       {article.kicker && <p class="kicker">{article.kicker}</p>}
       <Heading class="card-title">

@@ -47,7 +47,15 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
 
       {article.image && (
         <figure class="featured">
-          <img src={article.image.url} alt={article.image.alt} width={1200} height={675} fetchpriority="high" decoding="async" />
+          <img
+            src={article.image.url}
+            {...(article.image.srcset ? { srcset: article.image.srcset, sizes: '(max-width: 44rem) 100vw, 42rem' } : {})}
+            alt={article.image.alt}
+            width={1200}
+            height={675}
+            fetchpriority="high"
+            decoding="async"
+          />
           {(article.image.caption || article.image.credit) && (
             <figcaption>
               {article.image.caption}
