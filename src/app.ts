@@ -10,8 +10,10 @@ import { registerAdminApi } from './admin/api-routes.js';
 import { createArticleActions } from './admin/article-actions.js';
 import { createAuditLog, type AuditLog } from './admin/audit-log.js';
 import { registerStaffAuth } from './admin/auth.js';
+import { registerDirectoryPages } from './admin/directory-pages.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerAdminPages } from './admin/page-routes.js';
+import { registerSettingsPages } from './admin/settings-pages.js';
 import { createStaffService, type StaffService } from './admin/staff-service.js';
 import { registerResponseCaching } from './cache/cache-plugin.js';
 import { PageCache } from './cache/page-cache.js';
@@ -124,6 +126,8 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     secureCookies: config.siteUrl.startsWith('https:'),
   });
   registerMediaRoutes(server, { media, audit, renderPage });
+  registerDirectoryPages(server, { content, audit, renderPage });
+  registerSettingsPages(server, { content, staff, audit, renderPage });
   registerErrorHandling(server, renderErrorPage);
 
   server.get('/healthz', async (_request, reply) => {

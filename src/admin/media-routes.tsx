@@ -1,10 +1,11 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from '../content/inputs.js';
 import { AppError, notFound } from '../errors.js';
 import type { MediaRecord, MediaService } from '../media/index.js';
 import type { AuditLog } from './audit-log.js';
+import { redirectToSignIn, type RenderPage } from './form-fields.js';
 import { forbidden, requireCan, requireStaff } from './auth.js';
 import { can } from './roles.js';
 import type { StaffUser } from './staff-service.js';
@@ -47,7 +48,7 @@ function mayEdit(user: StaffUser, item: MediaRecord) {
  */
 export function registerMediaRoutes(
   app: FastifyInstance,
-  deps: { media: MediaService; audit: AuditLog; renderPage: (request: FastifyRequest, reply: FastifyReply, title: string, body: preact.ComponentChildren, status?: number) => Promise<FastifyReply> },
+  deps: { media: MediaService; audit: AuditLog; renderPage: RenderPage },
 ) {
   const { media, audit } = deps;
   const base = '/api/admin/v1/media';
@@ -92,7 +93,7 @@ export function registerMediaRoutes(
   });
 
   app.get('/admin/media', async (request, reply) => {
-    if (!request.staff) return reply.redirect(`/admin/signin?next=${encodeURIComponent(request.url)}`, 303);
+    if (!request.staff) return redirectToSignIn(request, reply);
     const { page, q, uploaded } = parseInput(
       z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), q: z.string().trim().max(200).optional(), uploaded: z.coerce.number().int().optional() }),
       request.query,

@@ -11,6 +11,7 @@ import { serveAsset } from '../site/assets.js';
 import { articleFromForm } from './article-form.js';
 import type { ArticleActions } from './article-actions.js';
 import type { AuditLog } from './audit-log.js';
+import { redirectToSignIn, type RenderPage } from './form-fields.js';
 import { clearSessionCookie, requireStaff, setSessionCookie } from './auth.js';
 import { createRateLimiter } from './rate-limit.js';
 import { can } from './roles.js';
@@ -79,7 +80,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
   /** Pages behind sign-in send a signed-out visitor to the sign-in form, and back afterwards. */
   function signedIn(request: FastifyRequest, reply: FastifyReply): StaffUser | undefined {
     if (request.staff) return request.staff;
-    void reply.redirect(`/admin/signin?next=${encodeURIComponent(request.url)}`, 303);
+    void redirectToSignIn(request, reply);
     return undefined;
   }
 
@@ -250,9 +251,6 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
   });
 
-  /** Renders a page in the newsroom frame, for the other admin route modules. */
-  return {
-    renderPage: (request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status?: number) =>
-      page(request, reply, title, body, status ? { status } : {}),
-  };
+  const renderPage: RenderPage = (request, reply, title, body, status) => page(request, reply, title, body, status ? { status } : {});
+  return { renderPage };
 }

@@ -50,6 +50,13 @@ function StaffMenu({ user, csrfToken }: { user: StaffUser; csrfToken: string | n
         <li><a href="/admin">Articles</a></li>
         <li><a href="/admin/articles/new">New article</a></li>
         <li><a href="/admin/media">Media</a></li>
+        <li><a href="/admin/authors">Authors</a></li>
+        <li><a href="/admin/sources">Sources</a></li>
+        <li><a href="/admin/regions">Regions</a></li>
+        <li><a href="/admin/themes">Themes</a></li>
+        <li><a href="/admin/dossiers">Dossiers</a></li>
+        {can(user.role, 'audit.read') && <li><a href="/admin/audit">Audit log</a></li>}
+        {can(user.role, 'staff.manage') && <li><a href="/admin/staff">Staff</a></li>}
         {can(user.role, 'settings.edit') && <li><a href="/admin/settings">Settings</a></li>}
         <li><a href="/" rel="noopener">View site</a></li>
         <li>
