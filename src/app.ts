@@ -13,6 +13,7 @@ import { registerStaffAuth } from './admin/auth.js';
 import { registerDirectoryPages } from './admin/directory-pages.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerAdminPages } from './admin/page-routes.js';
+import { createPreviewLinks } from './admin/preview-links.js';
 import { registerSettingsPages } from './admin/settings-pages.js';
 import { createStaffService, type StaffService } from './admin/staff-service.js';
 import { registerResponseCaching } from './cache/cache-plugin.js';
@@ -110,7 +111,8 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     index: false,
   });
   const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl });
-  const renderErrorPage = registerSiteRoutes(server, { content, loadChrome });
+  const previews = createPreviewLinks({ db: database.db, clock, siteUrl: config.siteUrl });
+  const renderErrorPage = registerSiteRoutes(server, { content, loadChrome, verifyPreview: previews.verify });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
   const media = createMediaService({ db: database.db, clock, mediaDir: path.join(config.dataDir, 'media'), maxBytes: config.mediaMaxBytes });
   const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
@@ -120,6 +122,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     staff,
     audit,
     actions,
+    previews,
     publicDir,
     clientDir,
     stylesheetUrl,

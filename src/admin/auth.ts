@@ -13,6 +13,13 @@ declare module 'fastify' {
     /** The session's CSRF token when signed in by cookie; null for API tokens, which are not ambient. */
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route checks its own login CSRF token (a double-submit cookie) because its form is made for
+     * the signed-out; a session's token, which that form cannot carry, is then not asked for.
+     */
+    loginCsrf?: boolean;
+  }
 }
 
 const isStaffPath = (url: string) => url.startsWith('/admin') || url.startsWith('/api/admin/');
@@ -47,7 +54,7 @@ export async function registerStaffAuth(app: FastifyInstance, deps: { staff: Sta
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!isStaffPath(request.url) || SAFE_METHODS.has(request.method) || !request.csrfToken) return;
+    if (!isStaffPath(request.url) || SAFE_METHODS.has(request.method) || !request.csrfToken || request.routeOptions.config?.loginCsrf) return;
     const body = request.body as Record<string, unknown> | undefined;
     // A multipart form's fields arrive as { value } parts.
     const field = typeof body === 'object' && body ? body._csrf : undefined;

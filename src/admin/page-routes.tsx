@@ -10,6 +10,7 @@ import { AppError, notFound } from '../errors.js';
 import { serveAsset } from '../site/assets.js';
 import { articleFromForm } from './article-form.js';
 import type { ArticleActions } from './article-actions.js';
+import type { PreviewLinks } from './preview-links.js';
 import type { AuditLog } from './audit-log.js';
 import { redirectToSignIn, type RenderPage } from './form-fields.js';
 import { clearSessionCookie, requireStaff, setSessionCookie } from './auth.js';
@@ -43,6 +44,7 @@ interface Deps {
   stylesheetUrl: string;
   secureCookies: boolean;
   actions: ArticleActions;
+  previews: PreviewLinks;
 }
 
 /**
@@ -106,7 +108,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     return page(request, reply, 'Sign in', <SignInForm csrf={loginCsrf(request, reply)} next={next} notice={notice} />);
   });
 
-  app.post('/admin/signin', async (request, reply) => {
+  app.post('/admin/signin', { config: { loginCsrf: true } }, async (request, reply) => {
     checkLoginCsrf(request);
     const body = request.body as Record<string, unknown>;
     const next = safeNext(body.next);
@@ -145,7 +147,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/admin/reset', async (request, reply) => page(request, reply, 'Reset your password', <ResetRequestForm csrf={loginCsrf(request, reply)} />));
 
-  app.post('/admin/reset', async (request, reply) => {
+  app.post('/admin/reset', { config: { loginCsrf: true } }, async (request, reply) => {
     checkLoginCsrf(request);
     if (signInLimiter.attempt(request.ip)) await staff.requestPasswordReset(String((request.body as Record<string, unknown>).email ?? ''));
     return page(request, reply, 'Reset your password', <ResetRequestForm csrf={loginCsrf(request, reply)} sent />);
@@ -158,7 +160,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     return page(request, reply, 'Choose a new password', <NewPasswordForm csrf={loginCsrf(request, reply)} token={token} />);
   });
 
-  app.post('/admin/reset/:token', async (request, reply) => {
+  app.post('/admin/reset/:token', { config: { loginCsrf: true } }, async (request, reply) => {
     checkLoginCsrf(request);
     const { token } = parseInput(tokenParams, request.params);
     try {
@@ -199,7 +201,8 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     const found = await content.editorial.editable(parseInput(idParams, request.params).id);
     if (!found) throw notFound('article');
     const saved = (request.query as Record<string, unknown>).saved ? 'Saved.' : undefined;
-    const view = await formView(user, request, found.id, found.snapshot, { notice: saved, publicUrl: found.status === 'published' ? `/articles/${found.snapshot.slug}` : undefined });
+    const links = found.status === 'published' ? { publicUrl: `/articles/${found.snapshot.slug}` } : { previewUrl: await deps.previews.linkFor(found.id) };
+    const view = await formView(user, request, found.id, found.snapshot, { notice: saved, ...links });
     return page(request, reply, found.snapshot.title, <ArticleFormPage view={view} />, { editor: true });
   });
 

@@ -90,6 +90,12 @@ export function createArticleReader(db: Kysely<Database>) {
     };
   }
 
+  async function fullArticle(row: Selectable<ArticlesTable> | undefined): Promise<Article | undefined> {
+    if (!row) return undefined;
+    const rel = await loadRelations([row]);
+    return { ...toSummary(row, rel), bodyHtml: row.body_html, noteToReaders: row.note_to_readers, newsletterPick: row.newsletter_pick === 1 };
+  }
+
   async function summaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {
     const rel = await loadRelations(rows);
     return rows.map((r) => toSummary(r, rel));
@@ -98,20 +104,12 @@ export function createArticleReader(db: Kysely<Database>) {
   return {
     /** One published article with everything its page shows, or undefined. */
     async publishedBySlug(slug: string): Promise<Article | undefined> {
-      const row = await db
-        .selectFrom('articles')
-        .selectAll()
-        .where('slug', '=', slug)
-        .where('status', '=', 'published')
-        .executeTakeFirst();
-      if (!row) return undefined;
-      const rel = await loadRelations([row]);
-      return {
-        ...toSummary(row, rel),
-        bodyHtml: row.body_html,
-        noteToReaders: row.note_to_readers,
-        newsletterPick: row.newsletter_pick === 1,
-      };
+      return fullArticle(await db.selectFrom('articles').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst());
+    },
+
+    /** Any article, whatever its status, for a staff preview link. */
+    async forPreview(id: number): Promise<Article | undefined> {
+      return fullArticle(await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
     },
 
     /** The newest published articles matching a filter, without counting them all. */

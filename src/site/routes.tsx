@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { surrogateKeys, type ContentService, type Term, type TermKind } from '../content/index.js';
-import { notFound } from '../errors.js';
+import { z } from 'zod';
+import { parseInput } from '../content/inputs.js';
+import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from './chrome-loader.js';
 import { parseArchive, parsePage, parseSlug } from './params.js';
 import { renderDocument } from './render.js';
@@ -19,7 +21,10 @@ const termPaths: Record<TermKind, string> = { region: 'regions', theme: 'themes'
 const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 197)}…` : text);
 
 /** The public, server-rendered site: every page readable without JavaScript, every page cacheable. */
-export function registerSiteRoutes(app: FastifyInstance, deps: { content: ContentService; loadChrome: ChromeLoader }) {
+export function registerSiteRoutes(
+  app: FastifyInstance,
+  deps: { content: ContentService; loadChrome: ChromeLoader; verifyPreview: (id: number, expires: number, sig: string) => Promise<boolean> },
+) {
   const { content, loadChrome } = deps;
   const { articles, directory } = content;
 
@@ -81,6 +86,19 @@ export function registerSiteRoutes(app: FastifyInstance, deps: { content: Conten
       image: article.image?.url ?? null,
     };
     return sendPage(reply, keys, meta, (dates, chrome) => <ArticlePage article={article} chrome={chrome} dates={dates} />);
+  });
+
+  /** A signed, expiring link to an article that is not public yet: never cached, never indexed. */
+  app.get('/preview/:id', async (request, reply) => {
+    const { id } = parseInput(z.object({ id: z.coerce.number().int().positive() }), request.params);
+    const { expires, sig } = parseInput(z.object({ expires: z.coerce.number().int().positive(), sig: z.string().max(100) }), request.query);
+    if (!(await deps.verifyPreview(id, expires, sig))) throw new AppError('preview_invalid', 'This preview link is not valid or has expired', 403);
+    const article = await articles.forPreview(id);
+    if (!article) throw notFound('article');
+    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+    const meta: PageMeta = { title: `Preview: ${article.title}`, description: excerpt(article.dek || article.title), canonical: `/articles/${article.slug}`, noindex: true };
+    const { chrome, dates } = await loadChrome();
+    return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, meta, <ArticlePage article={article} chrome={chrome} dates={dates} />));
   });
 
   app.get('/authors/:slug', async (request, reply) => {

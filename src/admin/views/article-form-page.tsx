@@ -14,6 +14,8 @@ export interface ArticleFormView {
   error?: { message: string; field?: string };
   notice?: string;
   publicUrl?: string;
+  /** A signed link that shows the unpublished article to anyone who has it, for a week. */
+  previewUrl?: string;
 }
 
 /**
@@ -35,9 +37,9 @@ export function ArticleFormPage({ view }: { view: ArticleFormView }) {
         </p>
       )}
       {view.notice && <Alert kind="info">{view.notice}</Alert>}
-      {view.publicUrl && (
+      {view.id !== null && (
         <p>
-          <a href={view.publicUrl}>View on the site</a>
+          {view.publicUrl ? <a href={view.publicUrl}>View on the site</a> : <a href={view.previewUrl}>Preview (shareable for a week)</a>}
           {' · '}
           <a href={`/admin/articles/${view.id}/revisions`}>Revisions</a>
         </p>
