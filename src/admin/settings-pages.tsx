@@ -5,9 +5,10 @@ import { parseInput } from '../content/inputs.js';
 import { AppError } from '../errors.js';
 import type { AuditLog } from './audit-log.js';
 import { formText, redirectToSignIn, type FormBody, type RenderPage } from './form-fields.js';
-import { requireCan } from './auth.js';
+import { requireCan, requireStaff } from './auth.js';
 import type { StaffService } from './staff-service.js';
 import { AuditPage, SettingsPage, StaffPage } from './views/settings-pages.js';
+import { TokensPage } from './views/tokens-page.js';
 
 
 
@@ -29,7 +30,7 @@ function settingsFromForm(form: FormBody): Record<string, unknown> {
   return { ...Object.fromEntries(plain.map((k) => [k, formText(form, k)])), socialLinks };
 }
 
-/** The owner's pages (site settings, staff) and the audit log for editors and owners. */
+/** The owner's pages (site settings, staff), everyone's own API tokens, and the audit log for editors and owners. */
 export function registerSettingsPages(app: FastifyInstance, deps: { content: ContentService; staff: StaffService; audit: AuditLog; renderPage: RenderPage }) {
   const { content, staff, audit, renderPage } = deps;
 
@@ -74,6 +75,27 @@ export function registerSettingsPages(app: FastifyInstance, deps: { content: Con
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       return renderPage(request, reply, 'Staff', <StaffPage staff={await staff.list()} csrfToken={request.csrfToken ?? ''} error={error.message} />, error.status);
     }
+  });
+
+  app.get('/admin/tokens', async (request, reply) => {
+    if (!request.staff) return redirectToSignIn(request, reply);
+    return renderPage(request, reply, 'API tokens', <TokensPage tokens={await staff.listApiTokens(request.staff.id)} csrfToken={request.csrfToken ?? ''} />);
+  });
+
+  app.post('/admin/tokens', async (request, reply) => {
+    const user = requireStaff(request);
+    const name = formText((request.body ?? {}) as FormBody, 'name');
+    const { id, token } = await staff.createApiToken(user.id, name);
+    await audit.record(user.id, 'token.create', name, { id });
+    return renderPage(request, reply, 'API tokens', <TokensPage tokens={await staff.listApiTokens(user.id)} csrfToken={request.csrfToken ?? ''} created={token} />, 201);
+  });
+
+  app.post('/admin/tokens/:id/revoke', async (request, reply) => {
+    const user = requireStaff(request);
+    const { id } = parseInput(z.object({ id: z.coerce.number().int().positive() }), request.params);
+    await staff.revokeApiToken(user.id, id, false);
+    await audit.record(user.id, 'token.revoke', String(id));
+    return reply.redirect('/admin/tokens', 303);
   });
 
   app.get('/admin/audit', async (request, reply) => {

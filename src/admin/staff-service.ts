@@ -132,6 +132,16 @@ export function createStaffService(deps: { db: Kysely<Database>; clock: Clock; m
     return { id: row.id, token };
   }
 
+  async function listApiTokens(userId: number) {
+    const rows = await db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('user_id', '=', userId)
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  }
+
   async function resolveApiToken(token: string): Promise<StaffUser | undefined> {
     const row = await db
       .selectFrom('api_tokens')
@@ -212,6 +222,7 @@ export function createStaffService(deps: { db: Kysely<Database>; clock: Clock; m
     endSession,
     endAllSessions,
     createApiToken,
+    listApiTokens,
     resolveApiToken,
     revokeApiToken,
     requestPasswordReset,

@@ -100,6 +100,22 @@ forEachDatabase('the directory, settings, staff and audit pages', (dialect) => {
       assert.equal((await get('contributor', '/admin/audit')).status, 403);
     });
 
+    it('anyone signed in creates an API token, shown once and working, and revokes it', async () => {
+      const res = await post('contributor', '/admin/tokens', { name: 'my script' });
+      assert.equal(res.status, 201);
+      const token = /<code>(bst_[A-Za-z0-9_-]+)<\/code>/.exec(await res.text())?.[1];
+      assert.ok(token, 'the token is shown');
+      const me = () => fetch(`${t.baseUrl}/api/admin/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal((await me()).status, 200);
+      const list = await (await get('contributor', '/admin/tokens')).text();
+      assert.doesNotMatch(list, new RegExp(token!), 'the list never shows a token again');
+      const id = /action="\/admin\/tokens\/(\d+)\/revoke"/.exec(list)?.[1];
+      assert.equal((await post('author', `/admin/tokens/${id}/revoke`, {})).status, 404, 'another member cannot revoke it');
+      assert.equal((await me()).status, 200);
+      assert.equal((await post('contributor', `/admin/tokens/${id}/revoke`, {})).status, 303);
+      assert.equal((await me()).status, 401);
+    });
+
     it('sends a signed-out visitor to sign in first', async () => {
       const res = await fetch(`${t.baseUrl}/admin/authors`, { redirect: 'manual' });
       assert.equal(res.status, 303);
