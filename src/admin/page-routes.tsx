@@ -226,7 +226,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
   app.post('/admin/articles/:id', async (request, reply) => saveFromForm(request, reply, parseInput(idParams, request.params).id));
 
   /** The editor island's autosave: drafts only, answered in JSON. */
-  app.post('/admin/articles/:id/autosave', async (request) => {
+  app.post('/admin/articles/:id/autosave', { config: { jsonErrors: true } }, async (request) => {
     const user = requireStaff(request);
     const { id } = parseInput(idParams, request.params);
     const current = await content.editorial.editable(id);

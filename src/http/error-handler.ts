@@ -23,8 +23,15 @@ function problemOf(error: unknown): Problem | undefined {
   return undefined;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A JSON endpoint outside /api/ (the editor island's autosave): its failures are answered in JSON too. */
+    jsonErrors?: boolean;
+  }
+}
+
 const wantsJson = (request: FastifyRequest) =>
-  request.url.startsWith('/api/') || request.url === '/healthz';
+  request.url.startsWith('/api/') || request.url === '/healthz' || request.routeOptions.config?.jsonErrors === true;
 
 /**
  * The one place where failures become responses: `{ error: { code, message, field? } }` for the
