@@ -1,19 +1,9 @@
 /**
  * Keeps the slug field following the title until someone edits the slug by hand. The server
- * marks an untouched slug with data-auto; the server's own slugify (src/content/slug.ts) uses
- * the same rule, so the preview matches what would be saved.
+ * marks an untouched slug with data-auto; the island bundles the server's own slugify, so the
+ * preview matches what would be saved.
  */
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
+import { slugify } from '../../src/content/slugify.js';
 
 export function bindSlugToTitle(form: HTMLFormElement): void {
   const title = form.querySelector<HTMLInputElement>('input[name="title"]');

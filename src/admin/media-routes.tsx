@@ -1,7 +1,7 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseInput } from '../content/inputs.js';
+import { parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import type { MediaRecord, MediaService } from '../media/index.js';
 import type { AuditLog } from './audit-log.js';

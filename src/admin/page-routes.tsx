@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { z } from 'zod';
 import type { ArticleSnapshot } from '../content/article-writer.js';
 import type { ContentService } from '../content/index.js';
-import { parseInput } from '../content/inputs.js';
+import { parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import { serveAsset } from '../site/assets.js';
 import { articleFromForm } from './article-form.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ContentService, SiteSettings } from '../content/index.js';
-import { parseInput } from '../content/inputs.js';
+import { parseInput } from '../parse-input.js';
 import { AppError } from '../errors.js';
 import type { AuditLog } from './audit-log.js';
 import { formText, redirectToSignIn, type FormBody, type RenderPage } from './form-fields.js';

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { parseInput } from '../content/inputs.js';
+import { parseInput } from '../parse-input.js';
 import type { Database, StaffRole, StaffUsersTable } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { Mailer } from '../mail/mailer.js';

@@ -3,9 +3,10 @@ import type { Clock } from '../clock.js';
 import type { z } from 'zod';
 import type { ArticleStatus, Database, TermKind } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import { articleInput, parseInput } from './inputs.js';
+import { articleInput } from './inputs.js';
+import { parseInput } from '../parse-input.js';
 import { countWords, sanitiseArticleHtml } from './sanitise-html.js';
-import { slugify } from './slug.js';
+import { slugify } from './slugify.js';
 import { surrogateKeys, type PurgeListener } from './surrogate-keys.js';
 
 /** How a save is attributed and, for staff, allowed. */
@@ -115,7 +116,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
       const current = await trx.selectFrom('articles').select('slug').where('id', '=', selfId).executeTakeFirstOrThrow();
       return current.slug;
     }
-    const base = slugify(title);
+    const base = slugify(title) || 'article';
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
       if (!(await taken(candidate))) return candidate;

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database, TermKind } from '../db/schema.js';
-import { authorInput, parseInput, sourceInput, termInput } from './inputs.js';
+import { authorInput, sourceInput, termInput } from './inputs.js';
+import { parseInput } from '../parse-input.js';
 import { toAuthor, toSource, toTerm } from './rows.js';
 import { surrogateKeys, type PurgeListener } from './surrogate-keys.js';
 import type { Author, Source, Term } from './types.js';

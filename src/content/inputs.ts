@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../errors.js';
 import { slugSchema } from './slug.js';
 
 /** Schemas for everything the content domain accepts from outside; each turns bad input into an AppError. */
@@ -70,12 +69,3 @@ export type AuthorInput = z.input<typeof authorInput>;
 export type SourceInput = z.input<typeof sourceInput>;
 export type TermInput = z.input<typeof termInput>;
 export type ArticleInput = z.input<typeof articleInput>;
-
-/** Parses with a schema, turning the first problem into a 400 AppError that names the field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.') || undefined;
-  throw new AppError('invalid_input', field ? `${field}: ${issue.message}` : issue.message, 400, field);
-}

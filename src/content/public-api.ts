@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../errors.js';
 import { articleShape, articleSummaryShape, fullAuthorShape, sourceShape, termListShape } from './api-shapes.js';
 import type { ContentService } from './index.js';
-import { parseInput } from './inputs.js';
+import { parseInput } from '../parse-input.js';
 import { slugSchema } from './slug.js';
 import { surrogateKeys } from './surrogate-keys.js';
 import type { ArticleFilter } from './types.js';

@@ -7,16 +7,3 @@ export const slugSchema = z
   .string()
   .max(120, 'A slug is at most 120 characters')
   .regex(SLUG_PATTERN, 'A slug uses lower-case letters, digits and single hyphens');
-
-/** Makes a slug from a title: accents folded, everything else non-alphanumeric turned into hyphens. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'article';
-}

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../errors.js';
 
 /** Schemas for everything the media library accepts from outside; each turns bad input into an AppError. */
 
@@ -37,13 +36,4 @@ export type ListQuery = z.input<typeof listQuery>;
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-}
-
-/** Parses with a schema, turning the first problem into a 400 AppError that names the field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.') || undefined;
-  throw new AppError('invalid_input', field ? `${field}: ${issue.message}` : issue.message, 400, field);
 }

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { removeFiles } from './file-store.js';
-import { listQuery, metadataInput, parseInput, type ListQuery, type MetadataInput } from './inputs.js';
+import { listQuery, metadataInput, type ListQuery, type MetadataInput } from './inputs.js';
+import { parseInput } from '../parse-input.js';
 import { filesOf, toRecord } from './rows.js';
 import type { MediaPage, MediaRecord } from './types.js';
 

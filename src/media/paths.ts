@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { slugify } from '../content/slugify.js';
 import { IMAGE_TYPES, type ImageType } from './image-types.js';
 
 /**
@@ -24,14 +25,5 @@ export const diskPath = (mediaDir: string, file: string) => path.join(mediaDir, 
 
 /** A URL-safe rendering of the uploader's name, without its extension, so the file name still says what it shows. */
 export function slugOfFilename(filename: string): string {
-  const slug = filename
-    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'image';
+  return slugify(filename.replace(/\.[A-Za-z0-9]{1,5}$/, ''), 60) || 'image';
 }

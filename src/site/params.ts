@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from '../content/slug.js';
-import { parseInput } from '../content/inputs.js';
+import { parseInput } from '../parse-input.js';
 
 /** Parsers for what public URLs carry. A malformed value is a 400 with a message, never a guess. */
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { surrogateKeys, type ContentService, type Term, type TermKind } from '../content/index.js';
 import { z } from 'zod';
-import { parseInput } from '../content/inputs.js';
+import { parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from './chrome-loader.js';
 import { parseArchive, parsePage, parseSlug } from './params.js';

@@ -6,6 +6,7 @@ import { AppError } from '../../src/errors.js';
 import { forEachDatabase } from '../helpers/databases.js';
 import { useSmtpServer } from '../helpers/smtp.js';
 import { useTestApp } from '../helpers/test-app.js';
+import { appError } from '../helpers/assertions.js';
 
 const T0 = '2026-11-20T12:00:00.000Z';
 const PASSWORD = 'correct horse battery';
@@ -14,14 +15,6 @@ const WRONG = 'not the password at all';
 /** An ISO time `minutes` (fractions allowed) after `iso`. */
 const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
-/** A validator for assert.rejects: an AppError with this code and status, and the field when given. */
-const appError = (code: string, status: number, field?: string) => (error: unknown) => {
-  assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.status, status);
-  if (field !== undefined) assert.equal(error.field, field, error.message);
-  return true;
-};
 
 const signInRefused = appError('sign_in_failed', 401);
 

@@ -10,15 +10,8 @@ import { AppError } from '../../src/errors.js';
 import { forEachDatabase, scratchDatabase, type ScratchDatabase } from '../helpers/databases.js';
 import { makeArticle, makeAuthor, makeSource, makeTerm } from '../helpers/factories.js';
 import { fixedClock, useTestApp } from '../helpers/test-app.js';
+import { appError } from '../helpers/assertions.js';
 
-/** A validator for assert.rejects: an AppError with this code, status and (when given) field. */
-const appError = (code: string, status: number, field?: string) => (error: unknown) => {
-  assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.status, status);
-  if (field !== undefined) assert.equal(error.field, field, error.message);
-  return true;
-};
 
 async function rowCounts(db: Kysely<Database>) {
   const count = async (table: 'articles' | 'article_authors' | 'article_terms') =>

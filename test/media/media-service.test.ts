@@ -9,20 +9,12 @@ import type { Clock } from '../../src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema.js';
-import { AppError } from '../../src/errors.js';
 import { createMediaService, srcset, type MediaRecord, type MediaService, type UploadInput } from '../../src/media/index.js';
 import { forEachDatabase, scratchDatabase, type ScratchDatabase } from '../helpers/databases.js';
+import { appError } from '../helpers/assertions.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-/** A validator for assert.rejects: an AppError with this code, status and (when given) field. */
-const appError = (code: string, status: number, field?: string) => (error: unknown) => {
-  assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.status, status, error.message);
-  if (field !== undefined) assert.equal(error.field, field, error.message);
-  return true;
-};
 
 /** A clock the test moves by hand, so "newest first" does not depend on how fast the machine is. */
 function steppingClock(iso: string) {
