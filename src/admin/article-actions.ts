@@ -32,9 +32,14 @@ export function createArticleActions(deps: { content: ContentService; audit: Aud
       return saved;
     },
     async restore(user: StaffUser, id: number, revision: number) {
+      const current = await content.editorial.editable(id);
+      if (!current) throw notFound('article');
       const chosen = (await content.editorial.revisions(id)).find((r) => r.id === revision);
       if (!chosen) throw notFound('revision');
-      const saved = await content.editor.update(id, chosen.snapshot, { actorId: user.id, guard: saveGuard(user) });
+      // A revision brings back what the article said. Whether and when it is published stays as it is
+      // now: restoring a version saved as a draft (or as scheduled) must not take a live article off the site.
+      const input = { ...chosen.snapshot, status: current.status, publishedAt: current.snapshot.publishedAt };
+      const saved = await content.editor.update(id, input, { actorId: user.id, guard: saveGuard(user) });
       await audit.record(user.id, 'article.restore', saved.slug, { id, revision });
       deps.onScheduleChange();
       return saved;

@@ -18,6 +18,7 @@ export function fixedClock(iso = '2026-11-20T12:00:00.000Z') {
 export interface RunningApp {
   app: Broadsheet;
   baseUrl: string;
+  /** The clock the app runs on; moving it does nothing when the app was started with `systemClock`. */
   clock: ReturnType<typeof fixedClock>;
   /** The Config the app was started with (its scratch database included), to start a second instance on the same data. */
   config: Config;
@@ -33,8 +34,11 @@ export interface RunningApp {
  */
 export function useTestApp(
   dialect: TestDialect,
-  /** `smtpUrl` may be a function, read when the app starts: a test SMTP server only knows its port by then. */
-  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string) } = {},
+  /**
+   * `smtpUrl` may be a function, read when the app starts: a test SMTP server only knows its port by then.
+   * `systemClock` runs the app (and its scheduler) on real time instead of the settable clock, for browser flows that wait for it.
+   */
+  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean } = {},
 ): RunningApp {
   const running = { clock: fixedClock() } as RunningApp;
   let drop: () => Promise<void>;
@@ -56,7 +60,7 @@ export function useTestApp(
       ...(smtpUrl ? { smtpUrl } : {}),
     };
     running.config = config;
-    running.app = await createApp(config, { clock: running.clock });
+    running.app = await createApp(config, options.systemClock ? {} : { clock: running.clock });
     const address = await running.app.server.listen({ host: '127.0.0.1', port: 0 });
     running.baseUrl = address;
   });
