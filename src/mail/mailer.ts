@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -27,10 +27,13 @@ export function createMailer(deps: { smtpUrl: string | undefined; from: string; 
       },
     };
   }
-  const transport = nodemailer.createTransport(deps.smtpUrl);
+  const smtpUrl = deps.smtpUrl;
+  // nodemailer loads with the first message, not at every start.
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(message) {
-      await transport.sendMail({ from: deps.from, ...message });
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+      await (await transport).sendMail({ from: deps.from, ...message });
     },
   };
 }

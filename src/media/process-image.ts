@@ -1,5 +1,5 @@
 import path from 'node:path';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { AppError } from '../errors.js';
 import { ACCEPTED_LABELS, IMAGE_TYPES, type ImageType } from './image-types.js';
 import { sniffImage } from './sniff.js';
@@ -55,8 +55,13 @@ function identify(bytes: Buffer, filename: string): ImageType {
   return sniffed.type;
 }
 
+// libvips is only needed for uploads, so it loads on the first one rather than at every start.
+let sharpModule: Promise<typeof import('sharp')> | undefined;
+const loadSharp = async () => (await (sharpModule ??= import('sharp'))).default;
+
 /** Reads only the header, so a file claiming enormous dimensions is refused before anything is decoded. */
 async function checkHeader(bytes: Buffer, type: ImageType, maxPixels: number) {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -99,6 +104,7 @@ async function render(pipeline: Sharp): Promise<RenderedFile> {
 export async function prepareImage(bytes: Buffer, filename: string, maxPixels = DEFAULT_MAX_PIXELS): Promise<PreparedImage> {
   const type = identify(bytes, filename);
   await checkHeader(bytes, type, maxPixels);
+  const sharp = await loadSharp();
   // failOn 'error' refuses truncated and broken files while tolerating the harmless warnings some cameras cause.
   const source = sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels, autoOrient: true });
   try {
