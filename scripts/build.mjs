@@ -2,7 +2,26 @@
 // which keeps start-up to one file read instead of dozens of module resolutions.
 // Also bundles the browser islands into dist/client/: there everything is bundled, since a browser
 // has no node_modules.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
+
+/** Newest modification time of any file under the given folders. */
+const newest = (...dirs) =>
+  Math.max(
+    ...dirs.flatMap((dir) =>
+      readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => statSync(path.join(e.parentPath ?? e.path, e.name)).mtimeMs),
+    ),
+  );
+
+// `--if-stale` (used by `npm start`) skips the build when dist/ is newer than every source file.
+const outputs = ['dist/cli.js', 'dist/client/editor.js'];
+if (process.argv.includes('--if-stale') && outputs.every(existsSync)) {
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+  if (built > newest('src', 'client', 'scripts')) process.exit(0);
+}
 
 await Promise.all([
   build({
