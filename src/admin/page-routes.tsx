@@ -202,7 +202,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     if (!found) throw notFound('article');
     const saved = (request.query as Record<string, unknown>).saved ? 'Saved.' : undefined;
     const links = found.status === 'published' ? { publicUrl: `/articles/${found.snapshot.slug}` } : { previewUrl: await deps.previews.linkFor(found.id) };
-    const view = await formView(user, request, found.id, found.snapshot, { notice: saved, ...links });
+    const view = await formView(user, request, found.id, found.snapshot, { notice: saved, reviewRequestedAt: found.reviewRequestedAt, ...links });
     return page(request, reply, found.snapshot.title, <ArticleFormPage view={view} />, { editor: true });
   });
 
@@ -224,6 +224,13 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
 
   app.post('/admin/articles', async (request, reply) => saveFromForm(request, reply, null));
   app.post('/admin/articles/:id', async (request, reply) => saveFromForm(request, reply, parseInput(idParams, request.params).id));
+
+  app.post('/admin/articles/:id/review', async (request, reply) => {
+    const user = requireStaff(request);
+    const { id } = parseInput(idParams, request.params);
+    await actions.requestReview(user, id);
+    return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+  });
 
   /** The editor island's autosave: drafts only, answered in JSON. */
   app.post('/admin/articles/:id/autosave', { config: { jsonErrors: true } }, async (request) => {

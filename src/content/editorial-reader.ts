@@ -84,11 +84,13 @@ export function createEditorialReader(db: Kysely<Database>) {
     },
 
     /** An article as the editor form and the staff API show it: its latest revision, plus who owns it. */
-    async editable(id: number): Promise<{ id: number; createdBy: number | null; status: ArticleStatus; snapshot: ArticleSnapshot } | undefined> {
+    async editable(
+      id: number,
+    ): Promise<{ id: number; createdBy: number | null; status: ArticleStatus; reviewRequestedAt: string | null; snapshot: ArticleSnapshot } | undefined> {
       const row = await db
         .selectFrom('articles')
         .innerJoin('article_revisions', 'article_revisions.article_id', 'articles.id')
-        .select(['articles.id', 'articles.created_by', 'articles.status', 'article_revisions.snapshot'])
+        .select(['articles.id', 'articles.created_by', 'articles.status', 'articles.review_requested_at', 'article_revisions.snapshot'])
         .where('articles.id', '=', id)
         .orderBy('article_revisions.id', 'desc')
         .limit(1)
@@ -96,7 +98,7 @@ export function createEditorialReader(db: Kysely<Database>) {
       if (!row) return undefined;
       // The scheduler may have published it since the revision was written.
       const snapshot = { ...(JSON.parse(row.snapshot) as ArticleSnapshot), status: row.status };
-      return { id: row.id, createdBy: row.created_by, status: row.status, snapshot };
+      return { id: row.id, createdBy: row.created_by, status: row.status, reviewRequestedAt: row.review_requested_at, snapshot };
     },
 
     async revisions(articleId: number): Promise<Revision[]> {

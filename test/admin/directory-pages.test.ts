@@ -116,6 +116,35 @@ forEachDatabase('the directory, settings, staff and audit pages', (dialect) => {
       assert.equal((await me()).status, 401);
     });
 
+    it('a contributor submits their own draft for review from its form; others’ drafts are not theirs to submit', async () => {
+      const contributor = await t.app.staff.byEmail('contributor@news.test');
+      const author = await t.app.content.directory.saveAuthor({ slug: 'draft-writer', name: 'Draft Writer' });
+      const { id } = await t.app.content.editor.create({ title: 'Needs a second pair of eyes', bodyHtml: '<p>Draft.</p>', status: 'draft', authors: [author.slug] }, { actorId: contributor!.id });
+      const form = await (await get('contributor', `/admin/articles/${id}`)).text();
+      assert.match(form, new RegExp(`<form method="post" action="/admin/articles/${id}/review"`));
+      assert.equal((await post('author', `/admin/articles/${id}/review`, {})).status, 403);
+      assert.equal((await t.app.content.editorial.editable(id))?.reviewRequestedAt, null);
+      assert.equal((await post('contributor', `/admin/articles/${id}/review`, {})).status, 303);
+      assert.ok((await t.app.content.editorial.editable(id))?.reviewRequestedAt);
+      assert.match(await (await get('contributor', `/admin/articles/${id}`)).text(), /Submitted for review/);
+      assert.match(await (await get('editor', '/admin?review=1')).text(), /Needs a second pair of eyes<\/a><span class="badge"> awaiting review<\/span>/);
+    });
+
+    it('offers "sign out everywhere" on the account page, and it ends that member’s sessions', async () => {
+      const user = await t.app.staff.create({ email: 'leaving@news.test', name: 'Leaving', role: 'author' });
+      const [a, b] = [await t.app.staff.startSession(user.id), await t.app.staff.startSession(user.id)];
+      const page = await (await fetch(`${t.baseUrl}/admin/tokens`, { headers: { cookie: `bs_session=${a.token}` } })).text();
+      assert.match(page, /<form method="post" action="\/admin\/signout-everywhere">/);
+      const res = await fetch(`${t.baseUrl}/admin/signout-everywhere`, {
+        method: 'POST',
+        headers: { cookie: `bs_session=${a.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: a.csrfToken }),
+        redirect: 'manual',
+      });
+      assert.equal(res.status, 303);
+      assert.equal(await t.app.staff.resolveSession(b.token), undefined);
+    });
+
     it('sends a signed-out visitor to sign in first', async () => {
       const res = await fetch(`${t.baseUrl}/admin/authors`, { redirect: 'manual' });
       assert.equal(res.status, 303);

@@ -58,7 +58,7 @@ function StaffMenu({ user, csrfToken }: { user: StaffUser; csrfToken: string | n
         {can(user.role, 'audit.read') && <li><a href="/admin/audit">Audit log</a></li>}
         {can(user.role, 'staff.manage') && <li><a href="/admin/staff">Staff</a></li>}
         {can(user.role, 'settings.edit') && <li><a href="/admin/settings">Settings</a></li>}
-        <li><a href="/admin/tokens">API tokens</a></li>
+        <li><a href="/admin/tokens">Account</a></li>
         <li><a href="/" rel="noopener">View site</a></li>
         <li>
           <form method="post" action="/admin/signout">

@@ -16,6 +16,8 @@ export interface ArticleFormView {
   publicUrl?: string;
   /** A signed link that shows the unpublished article to anyone who has it, for a week. */
   previewUrl?: string;
+  /** When the draft was submitted for review, if it is waiting. */
+  reviewRequestedAt?: string | null;
 }
 
 /**
@@ -122,6 +124,12 @@ export function ArticleFormPage({ view }: { view: ArticleFormView }) {
 
         <button type="submit">Save</button>
       </form>
+      {view.id !== null && v.status === 'draft' && (
+        <form method="post" action={`/admin/articles/${view.id}/review`} class="after-form">
+          <input type="hidden" name="_csrf" value={view.csrfToken} />
+          {view.reviewRequestedAt ? <p>Submitted for review; an editor will look at it.</p> : <button type="submit">Submit for review</button>}
+        </form>
+      )}
     </>
   );
 }

@@ -56,6 +56,11 @@ export function TokensPage({ tokens, csrfToken, created }: { tokens: TokenRow[];
           ))}
         </tbody>
       </table>
+      <h2>Sessions</h2>
+      <form method="post" action="/admin/signout-everywhere">
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        <button type="submit">Sign out everywhere</button> (every browser where you are signed in, this one too)
+      </form>
     </>
   );
 }
