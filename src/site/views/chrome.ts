@@ -22,6 +22,10 @@ export interface PageMeta {
   type?: 'article' | 'website';
   image?: string | null;
   noindex?: boolean;
+  /** Feeds of this page's list, for autodiscovery (`<link rel="alternate">`). */
+  feeds?: { title: string; href: string; type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json' }[];
+  /** Structured data (schema.org objects) for search engines, rendered as JSON-LD. */
+  jsonLd?: object[];
 }
 
 export const absolute = (siteUrl: string, pathOrUrl: string) => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : siteUrl + pathOrUrl);

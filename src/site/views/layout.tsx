@@ -22,6 +22,13 @@ export function Layout({ chrome, meta, children }: { chrome: Chrome; meta: PageM
         <meta property="og:url" content={absolute(chrome.siteUrl, meta.canonical)} />
         {image && <meta property="og:image" content={image} />}
         <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+        {meta.feeds?.map((f) => (
+          <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
+        {meta.jsonLd?.map((data, i) => (
+          // JSON-LD is data, not script; "<" is escaped so no text in it can close the element.
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, '\\u003c') }} />
+        ))}
         <link rel="stylesheet" href={chrome.stylesheetUrl} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
