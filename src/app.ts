@@ -33,6 +33,11 @@ import { createMediaService } from './media/index.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
 import { registerSiteRoutes } from './site/routes.js';
+import { registerFeedRoutes } from './site/feeds/feed-routes.js';
+import { registerSearchPage } from './site/search-routes.js';
+import { registerSearchApi } from './search/api-routes.js';
+import { createSearchService, type SearchService } from './search/index.js';
+import { registerSitemapRoutes } from './site/sitemap-routes.js';
 
 /** `public/` and `dist/` sit beside `src/`, so these resolve from the sources and from the build alike. */
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -41,6 +46,7 @@ const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
 export interface Broadsheet {
   server: FastifyInstance;
   content: ContentService;
+  search: SearchService;
   staff: StaffService;
   audit: AuditLog;
   scheduler: Scheduler;
@@ -60,7 +66,14 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
 
   await fs.mkdir(path.join(config.dataDir, 'media'), { recursive: true });
   const cache = new PageCache(config.pageCacheBytes);
-  const content = createContentService({ db: database.db, clock, onPurge: (keys) => cache.purge(keys) });
+  const content = createContentService({
+    db: database.db,
+    clock,
+    onPurge: (keys) => cache.purge(keys),
+    // The save is committed by now: an indexing failure is logged, not reported as a failed save.
+    onArticleChange: (ids) => search.reindex(ids).catch((err) => server.log.error({ err, ids }, 'could not update the search index')),
+  });
+  const search = createSearchService({ db: database.db, dialect: database.dialect, articles: content.articles });
 
   const server = Fastify({
     logger: {
@@ -113,7 +126,11 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl });
   const previews = createPreviewLinks({ db: database.db, clock, siteUrl: config.siteUrl });
   const renderErrorPage = registerSiteRoutes(server, { content, loadChrome, verifyPreview: previews.verify });
+  registerSitemapRoutes(server, { content, siteUrl: config.siteUrl, clock });
+  registerFeedRoutes(server, { content, siteUrl: config.siteUrl, clock });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
+  registerSearchPage(server, { search, content, loadChrome });
+  registerSearchApi(server, { search, content, siteUrl: config.siteUrl });
   const media = createMediaService({ db: database.db, clock, mediaDir: path.join(config.dataDir, 'media'), maxBytes: config.mediaMaxBytes });
   const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
   registerAdminApi(server, { content, staff, audit, actions });
@@ -144,6 +161,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   return {
     server,
     content,
+    search,
     staff,
     audit,
     scheduler,

@@ -92,7 +92,10 @@ export function createArticleReader(db: Kysely<Database>) {
 
   async function fullArticle(row: Selectable<ArticlesTable> | undefined): Promise<Article | undefined> {
     if (!row) return undefined;
-    const rel = await loadRelations([row]);
+    return toArticle(row, await loadRelations([row]));
+  }
+
+  function toArticle(row: Selectable<ArticlesTable>, rel: Relations): Article {
     return { ...toSummary(row, rel), bodyHtml: row.body_html, noteToReaders: row.note_to_readers, newsletterPick: row.newsletter_pick === 1 };
   }
 
@@ -112,6 +115,14 @@ export function createArticleReader(db: Kysely<Database>) {
       return fullArticle(await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
     },
 
+    /** Published articles by id, in the order given (a search's ranking); ids not published are left out. */
+    async publishedByIds(ids: number[]): Promise<ArticleSummary[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('articles').select(summaryColumns).where('id', 'in', ids).where('status', '=', 'published').execute();
+      const byId = new Map((await summaries(rows)).map((a) => [a.id, a]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
     /** The newest published articles matching a filter, without counting them all. */
     async latest(filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
       const rows = await publishedQuery(filter)
@@ -124,6 +135,13 @@ export function createArticleReader(db: Kysely<Database>) {
       return summaries(rows);
     },
 
+    /** The newest published articles matching a filter with their bodies, for feeds that carry full text. */
+    async latestWithBodies(filter: ArticleFilter, limit: number): Promise<Article[]> {
+      const rows = await publishedQuery(filter).selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      const rel = await loadRelations(rows);
+      return rows.map((row) => toArticle(row, rel));
+    },
+
     /** A numbered page of published articles, newest first, with the total for pagination. */
     async page(filter: ArticleFilter, page: number, pageSize: number): Promise<Page<ArticleSummary>> {
       const [countRow, items] = await Promise.all([
@@ -132,6 +150,21 @@ export function createArticleReader(db: Kysely<Database>) {
       ]);
       const total = Number(countRow.n);
       return { items, page, pageSize, total, totalPages: Math.max(1, Math.ceil(total / pageSize)) };
+    },
+
+    /** How many articles are published: sizes the paged sitemaps without loading them. */
+    async countPublished(): Promise<number> {
+      const row = await publishedQuery({}).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /**
+     * Slug and modification time of published articles, oldest first by id so a page's contents stay
+     * put as new articles arrive (they land on the last page): what a sitemap lists, and nothing more.
+     */
+    async addresses(limit: number, offset: number): Promise<{ slug: string; updatedAt: string }[]> {
+      const rows = await publishedQuery({}).select(['slug', 'updated_at']).orderBy('id').limit(limit).offset(offset).execute();
+      return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
     },
 
     /** Months that have published articles, newest first, as `YYYY-MM` with their counts. */

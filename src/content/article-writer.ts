@@ -24,7 +24,14 @@ interface Deps {
   db: Kysely<Database>;
   clock: Clock;
   onPurge: PurgeListener;
+  onArticleChange?: ArticleChangeListener;
 }
+
+/**
+ * Told, after the change is committed, which articles were created, edited, published, unpublished or
+ * deleted (the search index follows through this). Awaited, so a save returns once listeners are done.
+ */
+export type ArticleChangeListener = (articleIds: number[]) => Promise<void>;
 
 /** What an article touched before or after a change: every page that may show it. */
 interface Footprint {
@@ -42,7 +49,7 @@ interface Footprint {
  * Write side of articles. Each save validates everything first, then writes the article and its
  * links in one transaction (nothing half-written), then purges every page that showed it before or shows it now.
  */
-export function createArticleWriter({ db, clock, onPurge }: Deps) {
+export function createArticleWriter({ db, clock, onPurge, onArticleChange }: Deps) {
   async function footprint(trx: Transaction<Database>, id: number): Promise<Footprint | undefined> {
     const row = await trx
       .selectFrom('articles')
@@ -206,6 +213,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
       return { id, slug, after: { id, publishedAt, sourceId: sourceId ?? null, authorIds, termIds: uniqueTermIds } };
     });
     purge(before, saved.after);
+    await onArticleChange?.([saved.id]);
     return { id: saved.id, slug: saved.slug };
   }
 
@@ -229,6 +237,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
         return print;
       });
       purge(before);
+      await onArticleChange?.([id]);
     },
     /** Marks a draft as waiting for an editor's review. */
     async requestReview(id: number, options: Pick<WriteOptions, 'guard'> = {}): Promise<void> {
@@ -264,6 +273,7 @@ export function createArticleWriter({ db, clock, onPurge }: Deps) {
           published.push(id);
         }
       }
+      if (published.length) await onArticleChange?.(published);
       return published;
     },
 

@@ -22,6 +22,8 @@ export const siteSettingsSchema = z.object({
   socialLinks: z
     .array(z.object({ network: z.string().regex(/^[a-z0-9-]{1,30}$/), label: z.string().trim().min(1).max(60), url: httpUrl }))
     .max(20),
+  /** Whether feeds carry each article's full text, or only its summary (the dek) and a link. */
+  feedFullText: z.boolean(),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -38,6 +40,7 @@ export const defaultSettings: SiteSettings = {
   mediaInquiriesEmail: 'press@example.com',
   copyrightHolder: 'Broadsheet',
   socialLinks: [],
+  feedFullText: true,
 };
 
 function isTimeZone(tz: string): boolean {

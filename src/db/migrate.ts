@@ -4,6 +4,7 @@ import { contentTables } from './migrations/0001-content.js';
 import { staffTables } from './migrations/0002-staff.js';
 import { mediaTables } from './migrations/0003-media.js';
 import { imageSrcset } from './migrations/0004-image-srcset.js';
+import { searchIndex } from './migrations/0005-search.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0002-staff': staffTables(dialect),
     '0003-media': mediaTables(dialect),
     '0004-image-srcset': imageSrcset,
+    '0005-search': searchIndex(dialect),
   };
 }
 

@@ -15,6 +15,8 @@ import { ErrorPage } from './views/error-page.js';
 import { monthName, type DateContext } from './views/format.js';
 import { HomePage, type SectionBlock } from './views/home-page.js';
 import { ListingPage } from './views/listing-page.js';
+import { feedLinks } from './feeds/feed-links.js';
+import { articleSeo, homeSeo, listingSeo, withSeo, type PageMetaFor } from './seo/page-seo.js';
 
 const PAGE_SIZE = 20;
 const termPaths: Record<TermKind, string> = { region: 'regions', theme: 'themes', dossier: 'dossiers' };
@@ -31,13 +33,14 @@ export function registerSiteRoutes(
   async function sendPage(
     reply: FastifyReply,
     keys: string[],
-    meta: PageMeta,
+    meta: PageMetaFor,
     body: (dates: DateContext, chrome: Chrome) => ComponentChildren,
     loaded?: Awaited<ReturnType<ChromeLoader>>,
   ) {
     const { chrome, dates } = loaded ?? (await loadChrome());
     reply.surrogateKeys = keys;
-    return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, meta, body(dates, chrome)));
+    const finished = typeof meta === 'function' ? meta(chrome) : meta;
+    return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, finished, body(dates, chrome)));
   }
 
   app.get('/', async (_request, reply) => {
@@ -51,7 +54,7 @@ export function registerSiteRoutes(
     ]);
     const home = { lead: first[0], latest: first.slice(1), regions, themes, dossiers };
     const { settings } = chrome;
-    return sendPage(reply, [surrogateKeys.home, surrogateKeys.articleLists], { title: settings.siteName, description: settings.tagline || settings.siteName, canonical: '/' }, (dates) => (
+    return sendPage(reply, [surrogateKeys.home, surrogateKeys.articleLists], withSeo({ title: settings.siteName, description: settings.tagline || settings.siteName, canonical: '/', feeds: feedLinks('', settings.siteName) }, homeSeo), (dates) => (
       <HomePage home={home} dates={dates} siteName={settings.siteName} />
     ), loaded);
   });
@@ -85,7 +88,7 @@ export function registerSiteRoutes(
       type: 'article',
       image: article.image?.url ?? null,
     };
-    return sendPage(reply, keys, meta, (dates, chrome) => <ArticlePage article={article} chrome={chrome} dates={dates} />);
+    return sendPage(reply, keys, withSeo(meta, articleSeo(article)), (dates, chrome) => <ArticlePage article={article} chrome={chrome} dates={dates} />);
   });
 
   /** A signed, expiring link to an article that is not public yet: never cached, never indexed. */
@@ -107,8 +110,8 @@ export function registerSiteRoutes(
     const pageNo = parsePage(request.query);
     const page = await articles.page({ authorId: author.id }, pageNo, PAGE_SIZE);
     const basePath = `/authors/${author.slug}`;
-    const meta = { title: `Articles by ${author.name}`, description: excerpt(author.bio || `Articles by ${author.name}`), canonical: pagePath(basePath, pageNo) };
-    return sendPage(reply, [surrogateKeys.author(author.id), surrogateKeys.articleLists], meta, (dates) => (
+    const meta = { title: `Articles by ${author.name}`, description: excerpt(author.bio || `Articles by ${author.name}`), canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, `Articles by ${author.name}`) };
+    return sendPage(reply, [surrogateKeys.author(author.id), surrogateKeys.articleLists], withSeo(meta, listingSeo(author.name, basePath)), (dates) => (
       <ListingPage heading={`Articles by ${author.name}`} intro={<AuthorIntro author={author} />} page={page} basePath={basePath} dates={dates} />
     ));
   });
@@ -120,8 +123,8 @@ export function registerSiteRoutes(
       const pageNo = parsePage(request.query);
       const page = await articles.page({ termIds: [term.id] }, pageNo, PAGE_SIZE);
       const basePath = `/${termPaths[kind]}/${term.slug}`;
-      const meta = { title: term.name, description: excerpt(term.description || term.name), canonical: pagePath(basePath, pageNo) };
-      return sendPage(reply, [surrogateKeys.term(term.id), surrogateKeys.articleLists], meta, (dates) => (
+      const meta = { title: term.name, description: excerpt(term.description || term.name), canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, term.name) };
+      return sendPage(reply, [surrogateKeys.term(term.id), surrogateKeys.articleLists], withSeo(meta, listingSeo(term.name, basePath)), (dates) => (
         <ListingPage heading={term.name} intro={term.description && <p class="intro">{term.description}</p>} page={page} basePath={basePath} dates={dates} />
       ));
     });
@@ -138,8 +141,8 @@ export function registerSiteRoutes(
         Articles cross-posted from <a href={source.homepageUrl}>{source.name}</a>, © {source.copyrightHolder}.
       </p>
     );
-    const meta = { title: `From ${source.name}`, description: `Articles cross-posted from ${source.name}`, canonical: pagePath(basePath, pageNo) };
-    return sendPage(reply, [surrogateKeys.source(source.id), surrogateKeys.articleLists], meta, (dates) => (
+    const meta = { title: `From ${source.name}`, description: `Articles cross-posted from ${source.name}`, canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, `From ${source.name}`) };
+    return sendPage(reply, [surrogateKeys.source(source.id), surrogateKeys.articleLists], withSeo(meta, listingSeo(source.name, basePath)), (dates) => (
       <ListingPage heading={`From ${source.name}`} intro={intro} page={page} basePath={basePath} dates={dates} />
     ));
   });

@@ -17,8 +17,9 @@ if (chromiumMissing && requireAll) {
 }
 if (chromiumMissing) console.log(`# skipping browser suites: ${chromiumMissing} (apt-get install -y chromium)`);
 
-// Quiet and self-contained: no GPU, no calls home, nothing that varies from one run to the next.
-const launchArgs = [
+// Quiet and self-contained: no GPU, no calls home, nothing that varies from one run to the next
+// (the Lighthouse suite launches Chromium with the same flags).
+export const launchArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

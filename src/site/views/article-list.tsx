@@ -22,17 +22,24 @@ export function ArticleCard({ article, dates, image = true, level = 3 }: { artic
         <a href={`/articles/${article.slug}`}>{article.title}</a>
       </Heading>
       {article.dek && <p class="dek">{article.dek}</p>}
-      <p class="meta">
-        {article.authors.map((a) => a.name).join(', ')}
-        {article.publishedAt && (
-          <>
-            {' · '}
-            <time datetime={article.publishedAt}>{longDate(article.publishedAt, dates)}</time>
-          </>
-        )}
-        {article.source && <> · {article.source.name}</>}
-      </p>
+      <ArticleMeta article={article} dates={dates} />
     </article>
+  );
+}
+
+/** The line under a headline in any list: bylines, date and, for cross-posted pieces, the partner. */
+export function ArticleMeta({ article, dates }: { article: ArticleSummary; dates: DateContext }) {
+  return (
+    <p class="meta">
+      {article.authors.map((a) => a.name).join(', ')}
+      {article.publishedAt && (
+        <>
+          {' · '}
+          <time datetime={article.publishedAt}>{longDate(article.publishedAt, dates)}</time>
+        </>
+      )}
+      {article.source && <> · {article.source.name}</>}
+    </p>
   );
 }
 

@@ -119,7 +119,7 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
           For media inquiries: <a href={`mailto:${settings.mediaInquiriesEmail}`}>{settings.mediaInquiriesEmail}</a>
         </p>
         <ShareLinks url={url} title={article.title} byline={byline} />
-        <FollowLinks chrome={chrome} />
+        <FollowLinks chrome={chrome} landmark={false} />
       </footer>
     </article>
   );

@@ -26,6 +26,8 @@ export interface PageMeta {
   feeds?: { title: string; href: string; type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json' }[];
   /** Structured data (schema.org objects) for search engines, rendered as JSON-LD. */
   jsonLd?: object[];
+  /** Open Graph article times and author pages (absolute URLs), for article pages. */
+  article?: { publishedTime: string | null; modifiedTime: string; authorUrls: string[] };
 }
 
 export const absolute = (siteUrl: string, pathOrUrl: string) => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : siteUrl + pathOrUrl);

@@ -22,6 +22,13 @@ export function Layout({ chrome, meta, children }: { chrome: Chrome; meta: PageM
         <meta property="og:url" content={absolute(chrome.siteUrl, meta.canonical)} />
         {image && <meta property="og:image" content={image} />}
         <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={meta.title} />
+        <meta name="twitter:description" content={meta.description} />
+        {meta.article?.publishedTime && <meta property="article:published_time" content={meta.article.publishedTime} />}
+        {meta.article && <meta property="article:modified_time" content={meta.article.modifiedTime} />}
+        {meta.article?.authorUrls.map((url) => (
+          <meta key={url} property="article:author" content={url} />
+        ))}
         {meta.feeds?.map((f) => (
           <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
         ))}
@@ -38,6 +45,11 @@ export function Layout({ chrome, meta, children }: { chrome: Chrome; meta: PageM
           <div class="wrap">
             <a class="brand" href="/">{settings.siteName}</a>
             {settings.tagline && <p class="tagline">{settings.tagline}</p>}
+            <form class="site-search" action="/search" method="get" role="search" aria-label="Site">
+              <label class="visually-hidden" for="site-search-q">Search articles</label>
+              <input id="site-search-q" type="search" name="q" maxLength={200} placeholder="Search articles" />
+              <button type="submit">Search</button>
+            </form>
           </div>
           <nav class="sections wrap" aria-label="Sections">
             <ul>
@@ -89,17 +101,21 @@ function Footer({ chrome }: { chrome: Chrome }) {
   );
 }
 
-/** The publication's own accounts, from settings. */
-export function FollowLinks({ chrome }: { chrome: Chrome }) {
+/**
+ * The publication's own accounts, from settings. The site footer's copy is the navigation landmark;
+ * a second copy (an article's footer) is plain content, since two landmarks of one name confuse screen readers.
+ */
+export function FollowLinks({ chrome, landmark = true }: { chrome: Chrome; landmark?: boolean }) {
   if (chrome.settings.socialLinks.length === 0) return null;
+  const Tag = landmark ? 'nav' : 'div';
   return (
-    <nav class="follow" aria-label={`Follow ${chrome.settings.siteName}`}>
+    <Tag class="follow" aria-label={landmark ? `Follow ${chrome.settings.siteName}` : undefined}>
       <h2>Follow us</h2>
       <ul>
         {chrome.settings.socialLinks.map((l) => (
           <li key={l.url}><a href={l.url} rel="me noopener">{l.label}</a></li>
         ))}
       </ul>
-    </nav>
+    </Tag>
   );
 }

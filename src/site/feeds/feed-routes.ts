@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Clock } from '../../clock.js';
+import { surrogateKeys, type ArticleFilter, type ContentService, type TermKind } from '../../content/index.js';
+import { notFound } from '../../errors.js';
+import { parseSlug } from '../params.js';
+import { buildFeedModel, type FeedModel, type FeedScope } from './feed-model.js';
+import { feedFormats, type FeedFile } from './feed-links.js';
+import { renderJsonFeed } from './render-json.js';
+import { renderAtom, renderRss } from './render-xml.js';
+
+const FEED_SIZE = 20;
+
+const renderers: Record<FeedFile, { render: (m: FeedModel) => string; contentType: string }> = {
+  'feed.xml': { render: renderRss, contentType: `${feedFormats['feed.xml'].type}; charset=utf-8` },
+  'atom.xml': { render: renderAtom, contentType: `${feedFormats['atom.xml'].type}; charset=utf-8` },
+  'feed.json': { render: renderJsonFeed, contentType: `${feedFormats['feed.json'].type}; charset=utf-8` },
+};
+
+/** What one list's feed shows and which surrogate keys purge it: the same as its page. */
+interface ResolvedScope {
+  scope: FeedScope;
+  filter: ArticleFilter;
+  keys: string[];
+}
+
+const termPaths: Record<TermKind, string> = { region: 'regions', theme: 'themes', dossier: 'dossiers' };
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest published articles: the whole site at
+ * `/feed.xml`, `/atom.xml`, `/feed.json`, and each author, region, theme, dossier and source list
+ * under its own path. Cached and purged exactly like the list page each mirrors.
+ */
+export function registerFeedRoutes(app: FastifyInstance, deps: { content: ContentService; siteUrl: string; clock: Clock }) {
+  const { content } = deps;
+  const { directory } = content;
+
+  async function send(reply: FastifyReply, file: FeedFile, resolved: ResolvedScope) {
+    const [articles, settings] = await Promise.all([content.articles.latestWithBodies(resolved.filter, FEED_SIZE), content.settings.get()]);
+    const model = buildFeedModel({ scope: resolved.scope, articles, settings, siteUrl: deps.siteUrl, fallbackUpdated: deps.clock.now() });
+    const { render, contentType } = renderers[file];
+    reply.surrogateKeys = resolved.keys;
+    return reply.type(contentType).send(render(model));
+  }
+
+  const listKeys = (key: string) => [key, surrogateKeys.articleLists];
+
+  for (const file of Object.keys(renderers) as FeedFile[]) {
+    app.get(`/${file}`, (_request, reply) =>
+      send(reply, file, { scope: { basePath: '', label: null, description: '' }, filter: {}, keys: listKeys(surrogateKeys.home) }),
+    );
+
+    app.get(`/authors/:slug/${file}`, async (request, reply) => {
+      const author = await directory.authorBySlug(parseSlug(request.params));
+      if (!author) throw notFound('author');
+      const scope = { basePath: `/authors/${author.slug}`, label: `Articles by ${author.name}`, description: author.bio };
+      return send(reply, file, { scope, filter: { authorId: author.id }, keys: listKeys(surrogateKeys.author(author.id)) });
+    });
+
+    for (const kind of ['region', 'theme', 'dossier'] as const) {
+      app.get(`/${termPaths[kind]}/:slug/${file}`, async (request, reply) => {
+        const term = await directory.termBySlug(kind, parseSlug(request.params));
+        if (!term) throw notFound(kind);
+        const scope = { basePath: `/${termPaths[kind]}/${term.slug}`, label: term.name, description: term.description };
+        return send(reply, file, { scope, filter: { termIds: [term.id] }, keys: listKeys(surrogateKeys.term(term.id)) });
+      });
+    }
+
+    app.get(`/sources/:slug/${file}`, async (request, reply) => {
+      const source = await directory.sourceBySlug(parseSlug(request.params));
+      if (!source) throw notFound('source');
+      const scope = { basePath: `/sources/${source.slug}`, label: `From ${source.name}`, description: `Articles cross-posted from ${source.name}` };
+      return send(reply, file, { scope, filter: { sourceId: source.id }, keys: listKeys(surrogateKeys.source(source.id)) });
+    });
+  }
+}
