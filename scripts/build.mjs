@@ -17,7 +17,7 @@ const newest = (...dirs) =>
   );
 
 // `--if-stale` (used by `npm start`) skips the build when dist/ is newer than every source file.
-const outputs = ['dist/cli.js', 'dist/client/editor.js'];
+const outputs = ['dist/cli.js', 'dist/client/editor.js', 'dist/client/share.js'];
 if (process.argv.includes('--if-stale') && outputs.every(existsSync)) {
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   if (built > newest('src', 'client', 'scripts')) process.exit(0);
@@ -41,6 +41,7 @@ await Promise.all([
     entryPoints: [
       { in: 'client/editor/main.ts', out: 'editor' },
       { in: 'client/editor/editor.css', out: 'editor' },
+      { in: 'client/share/main.ts', out: 'share' },
     ],
     outdir: 'dist/client',
     bundle: true,

@@ -114,7 +114,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   await server.register(fastifyMultipart, { attachFieldsToBody: true, limits: { files: 1, fields: 10, fileSize: config.mediaMaxBytes + 1 } });
   await registerStaffAuth(server, { staff });
   registerResponseCaching(server, cache);
-  const { stylesheetUrl } = registerAssets(server, publicDir);
+  const { stylesheetUrl, shareScriptUrl } = registerAssets(server, publicDir, clientDir);
   await server.register(fastifyStatic, {
     root: path.join(config.dataDir, 'media'),
     prefix: '/media/',
@@ -123,7 +123,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     dotfiles: 'deny',
     index: false,
   });
-  const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl });
+  const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl, shareScriptUrl });
   const previews = createPreviewLinks({ db: database.db, clock, siteUrl: config.siteUrl });
   const renderErrorPage = registerSiteRoutes(server, { content, loadChrome, verifyPreview: previews.verify });
   registerSitemapRoutes(server, { content, siteUrl: config.siteUrl, clock });

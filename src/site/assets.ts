@@ -33,9 +33,16 @@ export function serveAsset(app: FastifyInstance, file: string, opts: { type: str
   return asset.url;
 }
 
-/** The public site's own static files: its stylesheet and icon. */
-export function registerAssets(app: FastifyInstance, publicDir: string) {
+/**
+ * The public site's own static files: its stylesheet and icon, and the share island once built
+ * (pages work without it: it only adds the system share button).
+ */
+export function registerAssets(app: FastifyInstance, publicDir: string, clientDir: string) {
   const stylesheetUrl = serveAsset(app, path.join(publicDir, 'site.css'), { type: 'text/css; charset=utf-8', urlDir: '/assets', fingerprint: true });
   serveAsset(app, path.join(publicDir, 'favicon.svg'), { type: 'image/svg+xml', urlDir: '', fingerprint: false });
-  return { stylesheetUrl };
+  const shareFile = path.join(clientDir, 'share.js');
+  const shareScriptUrl = fs.existsSync(shareFile)
+    ? serveAsset(app, shareFile, { type: 'text/javascript; charset=utf-8', urlDir: '/assets', fingerprint: true })
+    : undefined;
+  return { stylesheetUrl, shareScriptUrl };
 }

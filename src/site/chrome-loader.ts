@@ -5,7 +5,7 @@ import type { DateContext } from './views/format.js';
 import { yearOf } from './views/format.js';
 
 /** Gathers what every page's frame needs: settings, section menus, asset URLs and the date context. */
-export function createChromeLoader(deps: { content: ContentService; clock: Clock; siteUrl: string; stylesheetUrl: string }) {
+export function createChromeLoader(deps: { content: ContentService; clock: Clock; siteUrl: string; stylesheetUrl: string; shareScriptUrl?: string | undefined }) {
   return async (): Promise<{ chrome: Chrome; dates: DateContext }> => {
     const [settings, terms] = await Promise.all([deps.content.settings.get(), deps.content.directory.listTerms()]);
     const dates = { locale: settings.language, timeZone: settings.timeZone };
@@ -18,6 +18,7 @@ export function createChromeLoader(deps: { content: ContentService; clock: Clock
         themes: terms.filter((t) => t.kind === 'theme'),
         dossiers: terms.filter((t) => t.kind === 'dossier'),
         stylesheetUrl: deps.stylesheetUrl,
+        shareScriptUrl: deps.shareScriptUrl,
         year: yearOf(deps.clock.now().toISOString(), dates),
       },
     };

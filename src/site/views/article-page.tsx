@@ -120,6 +120,7 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
         </p>
         <ShareLinks url={url} title={article.title} byline={byline} />
         <FollowLinks chrome={chrome} landmark={false} />
+        {chrome.shareScriptUrl && <script src={chrome.shareScriptUrl} defer />}
       </footer>
     </article>
   );

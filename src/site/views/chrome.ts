@@ -8,6 +8,8 @@ export interface Chrome {
   themes: Term[];
   dossiers: Term[];
   stylesheetUrl: string;
+  /** The share island (the Web Share API button), when built. */
+  shareScriptUrl?: string | undefined;
   /** The year shown in the footer's copyright line. */
   year: string;
 }

@@ -15,7 +15,7 @@ export function ShareLinks({ url, title, byline }: { url: string; title: string;
     ['Email', `mailto:?subject=${t}&body=${encodeURIComponent(`${title} by ${byline}\n${url}`)}`],
   ] as const;
   return (
-    <nav class="share" aria-label="Share this article">
+    <nav class="share" aria-label="Share this article" data-share-url={url} data-share-title={title}>
       <h2>Share</h2>
       <ul>
         {links.map(([name, href]) => (
