@@ -78,6 +78,11 @@ for (let i = 0; i < RUNS; i++) {
 }
 await stopGroup(nginx);
 
+// The site-wide RSS feed, from the page cache like any page (warmed by one request first).
+await fetch(`${cached.base}/feed.xml`).then((r) => r.arrayBuffer());
+const feedRuns: LoadResult[] = [];
+for (let i = 0; i < RUNS; i++) feedRuns.push(runWrk(`${cached.base}/feed.xml`, { seconds: SECONDS, connections: 32, scratch }));
+
 // Memory: every article page requested (wrk walks the list in turn), so the page cache fills to its bound.
 const rssAfterHotLoad = rssMiB(cached.pid);
 const crawl = runWrk(cached.base + '/', { seconds: Math.max(5, Math.ceil(slugs.length / 1500)), connections: 16, paths: slugs.map((x) => `/articles/${x}`), scratch });
@@ -102,6 +107,7 @@ const rssUncached = rssMiB(uncached.pid);
 await stopGroup(uncached.child);
 
 const a = medianOf(cachedRuns);
+const feed = medianOf(feedRuns);
 const b = medianOf(uncachedRuns);
 const c = medianOf(nginxRuns);
 const ratio = a.requestsPerSecond / c.requestsPerSecond;
@@ -119,6 +125,7 @@ ${RUNS} runs of ${SECONDS} s each; figures are medians. nginx runs one worker pr
 | measure | result | target | |
 |---|---|---|---|
 | (a) cached article page | ${fmt(a.requestsPerSecond)} req/s, p99 ${fmt(a.p99Ms, 2)} ms (32 connections) | ≥ 50 % of nginx | ${ok(ratio >= 0.5)} |
+| feed (/feed.xml, 20 full-text items) from the cache | ${fmt(feed.requestsPerSecond)} req/s, p99 ${fmt(feed.p99Ms, 2)} ms (32 connections) | the cached-page rate | ${fmt((feed.requestsPerSecond / a.requestsPerSecond) * 100)} % of (a) |
 | (c) nginx, same HTML file | ${fmt(c.requestsPerSecond)} req/s, p99 ${fmt(c.p99Ms, 2)} ms (32 connections) | ceiling | |
 | ratio (a) / (c) | ${fmt(ratio * 100, 1)} % | ≥ 50 % | ${ok(ratio >= 0.5)} |
 | (b) 1,000 distinct article pages, cache off | ${fmt(b.requestsPerSecond)} req/s, p99 ${fmt(b.p99Ms, 2)} ms (16 connections) | ≥ 2,500 req/s, p99 < 25 ms | ${ok(b.requestsPerSecond >= 2500 && b.p99Ms < 25)} |
@@ -127,7 +134,7 @@ ${RUNS} runs of ${SECONDS} s each; figures are medians. nginx runs one worker pr
 | article page weight, HTML + CSS gzipped | ${fmt(pageWeight / 1024, 1)} KB | < 15 KB | ${ok(pageWeight < 15 * 1024)} |
 | third-party requests from the article page | ${thirdParty.length} | 0 | ${ok(thirdParty.length === 0)} |
 
-Non-2xx answers during the load runs: ${a.non2xx + b.non2xx + c.non2xx + crawl.non2xx}. The crawl of every article page ran at ${fmt(crawl.requestsPerSecond)} req/s.
+Non-2xx answers during the load runs: ${a.non2xx + b.non2xx + c.non2xx + feed.non2xx + crawl.non2xx}. The crawl of every article page ran at ${fmt(crawl.requestsPerSecond)} req/s.
 Per-run requests/s — (a): ${cachedRuns.map((r) => fmt(r.requestsPerSecond)).join(', ')}; (c): ${nginxRuns.map((r) => fmt(r.requestsPerSecond)).join(', ')}; (b): ${uncachedRuns.map((r) => fmt(r.requestsPerSecond)).join(', ')}.
 `;
 fs.writeFileSync(path.join(root, 'bench', 'BENCH.md'), report);
