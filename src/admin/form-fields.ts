@@ -1,20 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 
-/** A urlencoded form body as Fastify hands it over: repeated keys become arrays. */
-export type FormBody = Record<string, string | string[] | undefined>;
+/**
+ * A urlencoded form body as Fastify hands it over: repeated keys become arrays. Anything else that
+ * arrives (a multipart body's part objects, JSON numbers) is not text and reads as absent.
+ */
+export type FormBody = Record<string, unknown>;
 
-/** A form's single text value, trimmed ('' when absent). */
-export const formText = (form: FormBody, key: string): string => {
-  const v = form[key];
-  return ((Array.isArray(v) ? v[0] : v) ?? '').trim();
-};
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+
+/** A form's single text value, trimmed ('' when absent or not text). */
+export const formText = (form: FormBody, key: string): string => (texts(form[key])[0] ?? '').trim();
 
 /** A form's repeated values (a multi-select, a group of checkboxes), empties dropped. */
-export const formList = (form: FormBody, key: string): string[] => {
-  const v = form[key];
-  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean);
-};
+export const formList = (form: FormBody, key: string): string[] => texts(form[key]).filter(Boolean);
 
 /** Renders a page in the newsroom frame; each admin route module receives one. */
 export type RenderPage = (request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status?: number) => Promise<FastifyReply>;

@@ -14,6 +14,7 @@ import { TokensPage } from './views/tokens-page.js';
 
 const settingsToForm = (s: SiteSettings): Record<string, string> => ({
   ...Object.fromEntries(Object.entries(s).filter(([, v]) => typeof v === 'string')),
+  feedFullText: s.feedFullText ? '1' : '',
   socialLinks: s.socialLinks.map((l) => `${l.network} | ${l.label} | ${l.url}`).join('\n'),
 });
 
@@ -27,7 +28,7 @@ function settingsFromForm(form: FormBody): Record<string, unknown> {
       const [network = '', label = '', url = ''] = line.split('|').map((p) => p.trim());
       return { network, label, url };
     });
-  return { ...Object.fromEntries(plain.map((k) => [k, formText(form, k)])), socialLinks };
+  return { ...Object.fromEntries(plain.map((k) => [k, formText(form, k)])), socialLinks, feedFullText: formText(form, 'feedFullText') === '1' };
 }
 
 /** The owner's pages (site settings, staff), everyone's own API tokens, and the audit log for editors and owners. */

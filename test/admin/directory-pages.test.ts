@@ -76,6 +76,25 @@ forEachDatabase('the directory, settings, staff and audit pages', (dialect) => {
       assert.deepEqual(await t.app.content.settings.get(), before);
     });
 
+    it('sets full-text feeds from its checkbox, checked or not', async () => {
+      const base = { siteName: 'Ledger', tagline: '', language: 'en', timeZone: 'UTC', copyrightHolder: 'L', mediaInquiriesEmail: 'press@news.test', socialLinks: '' };
+      assert.equal((await post('owner', '/admin/settings', base)).status, 303);
+      assert.equal((await t.app.content.settings.get()).feedFullText, false);
+      assert.match(await (await get('owner', '/admin/settings')).text(), /<input type="checkbox" name="feedFullText" value="1"\/>/);
+      assert.equal((await post('owner', '/admin/settings', { ...base, feedFullText: '1' })).status, 303);
+      assert.equal((await t.app.content.settings.get()).feedFullText, true);
+    });
+
+    it('answers a form sent as multipart where text was expected with a 400, not a crash', async () => {
+      const body = new FormData();
+      body.set('_csrf', sessions.editor.csrf);
+      body.set('slug', 'multi-part');
+      body.set('name', 'Multi Part');
+      const res = await fetch(`${t.baseUrl}/admin/authors`, { method: 'POST', headers: { cookie: sessions.editor.cookie }, body, redirect: 'manual' });
+      assert.equal(res.status, 400);
+      assert.equal(await t.app.content.directory.authorBySlug('multi-part'), undefined);
+    });
+
     it('is the owner’s alone', async () => {
       assert.equal((await get('editor', '/admin/settings')).status, 403);
       assert.equal((await post('editor', '/admin/settings', { tagline: 'x' })).status, 403);

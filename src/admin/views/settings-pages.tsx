@@ -46,7 +46,10 @@ export function SettingsPage({ values, csrfToken, error, saved }: { values: Reco
         <textarea id="socialLinks" name="socialLinks" rows={6} {...invalid('socialLinks')}>
           {values.socialLinks ?? ''}
         </textarea>
-        <button type="submit">Save settings</button>
+        <label>
+          <input type="checkbox" name="feedFullText" value="1" checked={values.feedFullText === '1'} /> Feeds carry the full text (otherwise the standfirst)
+        </label>
+                <button type="submit">Save settings</button>
       </form>
     </>
   );
