@@ -89,6 +89,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
       }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
   });
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: server.log });

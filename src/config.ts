@@ -22,6 +22,8 @@ export interface Config {
   mailFrom: string;
   /** The largest image upload accepted. */
   mediaMaxBytes: number;
+  /** Which proxies in front may say who the client is (X-Forwarded-For), for rate limits and logs. */
+  trustProxy: boolean | string[];
 }
 
 const env = z.object({
@@ -61,6 +63,10 @@ const env = z.object({
     .min(1, 'a number of megabytes from 1 to 200')
     .max(200, 'a number of megabytes from 1 to 200')
     .default(20),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(,(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*)$/, 'true, false, or a comma-separated list of proxy addresses')
+    .optional(),
   MAIL_FROM: z.string().min(3, 'an address such as "Newsroom <news@example.com>"').optional(),
 });
 
@@ -95,8 +101,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoContent: e.DEMO_CONTENT === 'on',
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
+    trustProxy: proxyTrust(e.TRUST_PROXY),
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
+}
+
+function proxyTrust(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',');
 }
 
 function hostOf(url: string | undefined): string | undefined {

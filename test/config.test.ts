@@ -43,6 +43,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads TRUST_PROXY as a flag or a list of proxy addresses, and refuses anything else', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy, ['loopback']);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1,10.0.0.0/8' }).trustProxy, ['10.0.0.1', '10.0.0.0/8']);
+    configErrorFor({ TRUST_PROXY: 'everyone please' }, 'TRUST_PROXY');
+  });
+
   it('treats an empty variable as unset rather than as zero', () => {
     const config = loadConfig({ PORT: '', PAGE_CACHE_MB: ' ', LOG_LEVEL: '' });
     assert.equal(config.port, 3000);

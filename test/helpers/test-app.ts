@@ -57,6 +57,7 @@ export function useTestApp(
       demoContent: false,
       mailFrom: 'Newsroom <news@news.test>',
       mediaMaxBytes: 5 * 1024 * 1024,
+      trustProxy: false,
       ...(smtpUrl ? { smtpUrl } : {}),
     };
     running.config = config;
