@@ -21,7 +21,8 @@ Options:
   -h, --help  Show help for a command
 
 Configuration comes from the environment: HOST, PORT, SITE_URL, DATA_DIR, DATABASE_URL,
-DATABASE_SCHEMA, LOG_LEVEL, PAGE_CACHE_MB, DEMO_CONTENT, SMTP_URL, MAIL_FROM. See README.md.`;
+DATABASE_SCHEMA, LOG_LEVEL, PAGE_CACHE_MB, DEMO_CONTENT, SMTP_URL, MAIL_FROM, MEDIA_MAX_MB,
+TRUST_PROXY. See README.md.`;
 
 class UsageError extends Error {}
 
