@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from './errors.js';
 
 /**
@@ -12,3 +12,12 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   const field = issue.path.join('.') || undefined;
   throw new AppError('invalid_input', field ? `${field}: ${issue.message}` : issue.message, 400, field);
 }
+
+/**
+ * A row id from a URL: a whole number the integer columns of both databases can hold. A larger
+ * number would reach PostgreSQL as an out-of-range error (a 500) instead of a plain refusal.
+ */
+export const rowId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** Route parameters that are just `:id`. */
+export const idParams = z.object({ id: rowId });

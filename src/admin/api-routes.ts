@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ContentService } from '../content/index.js';
-import { parseInput } from '../parse-input.js';
+import { idParams, parseInput, rowId } from '../parse-input.js';
 import { notFound } from '../errors.js';
 import type { AuditLog } from './audit-log.js';
 import type { ArticleActions } from './article-actions.js';
 import { requireCan, requireStaff } from './auth.js';
 import type { StaffService } from './staff-service.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const revisionParams = z.object({ id: z.coerce.number().int().positive(), revision: z.coerce.number().int().positive() });
+const revisionParams = z.object({ id: rowId, revision: rowId });
 const listQuery = z.strictObject({
   status: z.enum(['draft', 'scheduled', 'published']).optional(),
   q: z.string().trim().max(200).optional(),

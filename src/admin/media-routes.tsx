@@ -1,7 +1,7 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseInput } from '../parse-input.js';
+import { idParams, parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import type { MediaRecord, MediaService } from '../media/index.js';
 import type { AuditLog } from './audit-log.js';
@@ -13,7 +13,6 @@ import { MediaPage } from './views/media-page.js';
 
 type Part = MultipartFile | MultipartValue | undefined;
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** A text field of a multipart body. */
 const textField = (body: Record<string, Part>, name: string) => {

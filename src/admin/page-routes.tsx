@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { z } from 'zod';
 import type { ArticleSnapshot } from '../content/article-writer.js';
 import type { ContentService } from '../content/index.js';
-import { parseInput } from '../parse-input.js';
+import { idParams, parseInput, rowId } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import { serveAsset } from '../site/assets.js';
 import { articleFromForm } from './article-form.js';
@@ -25,7 +25,6 @@ import { RevisionsPage } from './views/revisions-page.js';
 import { NewPasswordForm, ResetRequestForm, SignInForm } from './views/sign-in-pages.js';
 
 const LOGIN_CSRF_COOKIE = 'bs_login_csrf';
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const listQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(['draft', 'scheduled', 'published', '']).optional(),
@@ -256,7 +255,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
 
   app.post('/admin/articles/:id/revisions/:revision/restore', async (request, reply) => {
     const user = requireStaff(request);
-    const { id, revision } = parseInput(z.object({ id: z.coerce.number().int().positive(), revision: z.coerce.number().int().positive() }), request.params);
+    const { id, revision } = parseInput(z.object({ id: rowId, revision: rowId }), request.params);
     await actions.restore(user, id, revision);
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
   });

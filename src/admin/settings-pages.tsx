@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ContentService, SiteSettings } from '../content/index.js';
-import { parseInput } from '../parse-input.js';
+import { idParams, parseInput } from '../parse-input.js';
 import { AppError } from '../errors.js';
 import type { AuditLog } from './audit-log.js';
 import { formText, redirectToSignIn, type FormBody, type RenderPage } from './form-fields.js';
@@ -93,7 +93,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: { content: Con
 
   app.post('/admin/tokens/:id/revoke', async (request, reply) => {
     const user = requireStaff(request);
-    const { id } = parseInput(z.object({ id: z.coerce.number().int().positive() }), request.params);
+    const { id } = parseInput(idParams, request.params);
     await staff.revokeApiToken(user.id, id, false);
     await audit.record(user.id, 'token.revoke', String(id));
     return reply.redirect('/admin/tokens', 303);

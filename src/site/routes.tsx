@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { surrogateKeys, type ContentService, type Term, type TermKind } from '../content/index.js';
 import { z } from 'zod';
-import { parseInput } from '../parse-input.js';
+import { idParams, parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from './chrome-loader.js';
 import { parseArchive, parsePage, parseSlug } from './params.js';
@@ -93,7 +93,7 @@ export function registerSiteRoutes(
 
   /** A signed, expiring link to an article that is not public yet: never cached, never indexed. */
   app.get('/preview/:id', async (request, reply) => {
-    const { id } = parseInput(z.object({ id: z.coerce.number().int().positive() }), request.params);
+    const { id } = parseInput(idParams, request.params);
     const { expires, sig } = parseInput(z.object({ expires: z.coerce.number().int().positive(), sig: z.string().max(100) }), request.query);
     if (!(await deps.verifyPreview(id, expires, sig))) throw new AppError('preview_invalid', 'This preview link is not valid or has expired', 403);
     const article = await articles.forPreview(id);

@@ -184,6 +184,16 @@ forEachDatabase('the editorial workflow through the staff API', (dialect) => {
     await assertCreateRefused(untitled, 400, 'invalid_input', 'title');
   });
 
+  it('refuses an article id too large for the database with a 400, on every route that takes one', async () => {
+    const before = await counts();
+    for (const [method, path] of [['GET', '/articles/99999999999'], ['PUT', '/articles/99999999999'], ['POST', '/articles/1/revisions/99999999999/restore']] as const) {
+      const res = await api(method, path, method === 'PUT' ? article() : undefined);
+      assert.equal(res.status, 400, `${method} ${path}`);
+    }
+    assert.equal((await t.get('/preview/99999999999?expires=1&sig=x')).status, 400);
+    assert.deepEqual(await counts(), before);
+  });
+
   it('refuses an unknown author with 400 unknown_reference, creating nothing', async () => {
     await assertCreateRefused(article({ authors: ['nobody-we-know'] }), 400, 'unknown_reference', 'authors');
   });
