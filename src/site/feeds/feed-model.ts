@@ -1,5 +1,6 @@
 import type { Article, SiteSettings, Term } from '../../content/index.js';
-import { absoluteUrls, escapeHtml, imageType, xmlSafe } from './text.js';
+import { escapeHtml } from '../../escape-html.js';
+import { absoluteUrls, imageType, xmlSafe } from './text.js';
 
 /** One feed, independent of its format: what RSS, Atom and JSON Feed are each written from. */
 export interface FeedModel {

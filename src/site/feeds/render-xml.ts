@@ -1,6 +1,7 @@
 import { Feed, type Item } from 'feed';
 import type { FeedEntry, FeedModel } from './feed-model.js';
-import { escapeHtml, xmlSafe } from './text.js';
+import { escapeHtml } from '../../escape-html.js';
+import { xmlSafe } from './text.js';
 
 /*
  * The `feed` package writes the XML; these wrappers give it only what its writer (xml-js) carries

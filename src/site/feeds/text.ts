@@ -6,9 +6,6 @@ const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD8
 
 export const xmlSafe = (text: string) => text.replace(notXml, '');
 
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * Readers show an entry away from our site, so root-relative links and images in a body must name it.
  * Bodies are sanitised on the way in, which writes every attribute double-quoted.
