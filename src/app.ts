@@ -38,6 +38,8 @@ import { registerSearchPage } from './site/search-routes.js';
 import { registerSearchApi } from './search/api-routes.js';
 import { createSearchService, type SearchService } from './search/index.js';
 import { registerSitemapRoutes } from './site/sitemap-routes.js';
+import { registerSyndicationPages } from './syndication/admin-routes.js';
+import { createSyndicationService, type SyndicationService } from './syndication/index.js';
 
 /** `public/` and `dist/` sit beside `src/`, so these resolve from the sources and from the build alike. */
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -47,6 +49,7 @@ export interface Broadsheet {
   server: FastifyInstance;
   content: ContentService;
   search: SearchService;
+  syndication: SyndicationService;
   staff: StaffService;
   audit: AuditLog;
   scheduler: Scheduler;
@@ -69,6 +72,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   const content = createContentService({
     db: database.db,
     clock,
+    embedHosts: config.embedHosts,
     onPurge: (keys) => cache.purge(keys),
     // The save is committed by now: an indexing failure is logged, not reported as a failed save.
     onArticleChange: (ids) => search.reindex(ids).catch((err) => server.log.error({ err, ids }, 'could not update the search index')),
@@ -94,6 +98,18 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: server.log });
   const staff = createStaffService({ db: database.db, clock, mailer, siteUrl: config.siteUrl });
+  const media = createMediaService({ db: database.db, clock, mediaDir: path.join(config.dataDir, 'media'), maxBytes: config.mediaMaxBytes });
+  const syndication = createSyndicationService({
+    db: database.db,
+    clock,
+    content,
+    media,
+    embedHosts: config.embedHosts,
+    feedMaxBytes: config.feedMaxBytes,
+    mediaMaxBytes: config.mediaMaxBytes,
+    userAgent: `Broadsheet feed reader (+${config.siteUrl})`,
+    log: server.log,
+  });
   const audit = createAuditLog({ db: database.db, clock });
   const scheduler = createScheduler({
     clock,
@@ -106,10 +122,11 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
           return { nextDueAt: await content.editor.nextDue() };
         },
       },
+      { name: 'poll partner feeds', run: () => syndication.poller.pollDue() },
     ],
   });
 
-  registerSecurityHeaders(server);
+  registerSecurityHeaders(server, config.embedHosts);
   await server.register(fastifyFormbody, { bodyLimit: 1024 * 1024 });
   // One image a request, buffered up to the upload limit (plus one byte, so an oversize file is detected).
   await server.register(fastifyMultipart, { attachFieldsToBody: true, limits: { files: 1, fields: 10, fileSize: config.mediaMaxBytes + 1 } });
@@ -132,7 +149,6 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
   registerSearchPage(server, { search, content, loadChrome });
   registerSearchApi(server, { search, content, siteUrl: config.siteUrl });
-  const media = createMediaService({ db: database.db, clock, mediaDir: path.join(config.dataDir, 'media'), maxBytes: config.mediaMaxBytes });
   const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
   registerAdminApi(server, { content, staff, audit, actions });
   const { renderPage } = registerAdminPages(server, {
@@ -149,6 +165,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerMediaRoutes(server, { media, audit, renderPage });
   registerDirectoryPages(server, { content, audit, renderPage });
   registerSettingsPages(server, { content, staff, audit, renderPage });
+  registerSyndicationPages(server, { syndication, content, audit, renderPage, onFeedChange: () => scheduler.poke() });
   registerErrorHandling(server, renderErrorPage);
 
   server.get('/healthz', async (_request, reply) => {
@@ -163,6 +180,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     server,
     content,
     search,
+    syndication,
     staff,
     audit,
     scheduler,

@@ -24,6 +24,10 @@ export interface Config {
   mediaMaxBytes: number;
   /** Which proxies in front may say who the client is (X-Forwarded-For), for rate limits and logs. */
   trustProxy: boolean | string[];
+  /** Hosts whose https video players may be embedded in articles (partner iframes on other hosts are dropped). */
+  embedHosts: string[];
+  /** The largest partner feed or page Broadsheet reads. */
+  feedMaxBytes: number;
 }
 
 const env = z.object({
@@ -67,6 +71,15 @@ const env = z.object({
     .string()
     .regex(/^(true|false|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(,(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*)$/, 'true, false, or a comma-separated list of proxy addresses')
     .optional(),
+  EMBED_HOSTS: z
+    .string()
+    .regex(/^([a-z0-9-]+\.)+[a-z]{2,}(,([a-z0-9-]+\.)+[a-z]{2,})*$/, 'a comma-separated list of host names such as player.vimeo.com')
+    .default('www.youtube-nocookie.com,www.youtube.com,player.vimeo.com'),
+  FEED_MAX_MB: z.coerce
+    .number({ error: 'a number of megabytes from 1 to 100' })
+    .min(1, 'a number of megabytes from 1 to 100')
+    .max(100, 'a number of megabytes from 1 to 100')
+    .default(5),
   MAIL_FROM: z.string().min(3, 'an address such as "Newsroom <news@example.com>"').optional(),
 });
 
@@ -102,6 +115,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
     trustProxy: proxyTrust(e.TRUST_PROXY),
+    embedHosts: e.EMBED_HOSTS.split(','),
+    feedMaxBytes: Math.round(e.FEED_MAX_MB * 1024 * 1024),
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
 }

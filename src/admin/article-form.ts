@@ -32,5 +32,6 @@ export function articleFromForm(body: unknown, current?: Partial<ArticleSnapshot
     image: imageUrl ? { url: imageUrl, alt: formText(form, 'imageAlt'), caption: formText(form, 'imageCaption'), credit: formText(form, 'imageCredit') } : null,
     noteToReaders: formText(form, 'noteToReaders') || null,
     newsletterPick: formText(form, 'newsletterPick') === '1',
+    allowRepublish: formText(form, 'noRepublish') !== '1',
   };
 }

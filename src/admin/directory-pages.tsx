@@ -63,11 +63,11 @@ export function registerDirectoryPages(app: FastifyInstance, deps: { content: Co
   const sources: Directory<Awaited<ReturnType<typeof directory.listSources>>[number]> = {
     title: 'Partner sources',
     path: '/admin/sources',
-    fields: [slugField, nameField, { name: 'homepageUrl', label: 'Home page', kind: 'url', required: true }, { name: 'copyrightHolder', label: 'Copyright holder', required: true }],
+    fields: [slugField, nameField, { name: 'homepageUrl', label: 'Home page', kind: 'url', required: true }, { name: 'copyrightHolder', label: 'Copyright holder', required: true }, { name: 'attribution', label: 'Attribution', kind: 'textarea', hint: 'the partner\'s own credit line, shown under its pieces' }, { name: 'allowRepublish', label: 'Others may republish what we cross-post from this partner', kind: 'checkbox' }],
     list: () => directory.listSources(),
     row: (s) => ({ slug: s.slug, name: s.name, detail: `© ${s.copyrightHolder} · ${s.homepageUrl}` }),
-    values: (s) => ({ slug: s.slug, name: s.name, homepageUrl: s.homepageUrl, copyrightHolder: s.copyrightHolder }),
-    toInput: (f) => ({ slug: formText(f, 'slug'), name: formText(f, 'name'), homepageUrl: formText(f, 'homepageUrl'), copyrightHolder: formText(f, 'copyrightHolder') }),
+    values: (s) => ({ slug: s.slug, name: s.name, homepageUrl: s.homepageUrl, copyrightHolder: s.copyrightHolder, attribution: s.attribution, allowRepublish: s.allowRepublish ? '1' : '' }),
+    toInput: (f) => ({ slug: formText(f, 'slug'), name: formText(f, 'name'), homepageUrl: formText(f, 'homepageUrl'), copyrightHolder: formText(f, 'copyrightHolder'), attribution: formText(f, 'attribution'), allowRepublish: formText(f, 'allowRepublish') === '1' }),
     save: (input) => directory.saveSource(input),
   };
 

@@ -11,6 +11,8 @@ export type Action =
   | 'article.edit-any'
   | 'article.delete-any'
   | 'directory.edit'
+  | 'syndication.manage'
+  | 'syndication.review'
   | 'media.upload'
   | 'media.edit-any'
   | 'settings.edit'
@@ -22,11 +24,12 @@ const grants: Record<StaffRole, Action[]> = {
   author: ['article.create', 'article.edit-own-draft', 'article.publish-own', 'media.upload'],
   editor: [
     'article.create', 'article.edit-own-draft', 'article.publish-own', 'article.edit-any', 'article.delete-any',
-    'directory.edit', 'media.upload', 'media.edit-any', 'audit.read',
+    'directory.edit', 'syndication.manage', 'syndication.review', 'media.upload', 'media.edit-any', 'audit.read',
   ],
   owner: [
     'article.create', 'article.edit-own-draft', 'article.publish-own', 'article.edit-any', 'article.delete-any',
-    'directory.edit', 'media.upload', 'media.edit-any', 'audit.read', 'settings.edit', 'staff.manage',
+    'directory.edit', 'syndication.manage', 'syndication.review', 'media.upload', 'media.edit-any', 'audit.read',
+    'settings.edit', 'staff.manage',
   ],
 };
 

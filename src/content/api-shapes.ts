@@ -16,6 +16,8 @@ export const sourceShape = (siteUrl: string, s: Source) => ({
   name: s.name,
   homepageUrl: s.homepageUrl,
   copyrightHolder: s.copyrightHolder,
+  allowRepublish: s.allowRepublish,
+  attribution: s.attribution,
   url: `${siteUrl}/sources/${s.slug}`,
 });
 

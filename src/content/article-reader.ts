@@ -8,7 +8,7 @@ type SummaryRow = Omit<Selectable<ArticlesTable>, 'body_html' | 'note_to_readers
 const summaryColumns = [
   'id', 'slug', 'kicker', 'title', 'dek', 'status', 'visibility', 'language', 'published_at', 'created_at',
   'updated_at', 'image_url', 'image_alt', 'image_caption', 'image_credit', 'image_srcset', 'source_id', 'original_url',
-  'newsletter_pick', 'word_count', 'created_by', 'review_requested_at',
+  'newsletter_pick', 'word_count', 'created_by', 'review_requested_at', 'allow_republish',
 ] as const;
 
 interface Relations {
@@ -96,7 +96,7 @@ export function createArticleReader(db: Kysely<Database>) {
   }
 
   function toArticle(row: Selectable<ArticlesTable>, rel: Relations): Article {
-    return { ...toSummary(row, rel), bodyHtml: row.body_html, noteToReaders: row.note_to_readers, newsletterPick: row.newsletter_pick === 1 };
+    return { ...toSummary(row, rel), bodyHtml: row.body_html, noteToReaders: row.note_to_readers, newsletterPick: row.newsletter_pick === 1, allowRepublish: row.allow_republish === 1 };
   }
 
   async function summaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {

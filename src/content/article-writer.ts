@@ -15,6 +15,8 @@ export interface WriteOptions {
   actorId?: number;
   /** Throws to refuse the save, given the article as stored (null when new) and the status asked for. */
   guard?: (before: { createdBy: number | null; status: ArticleStatus } | null, wanted: ArticleStatus) => void;
+  /** Runs inside the save's transaction once the article is written, so the caller's own rows commit or roll back with it. */
+  within?: (trx: Transaction<Database>, saved: { id: number; slug: string }) => Promise<void>;
 }
 
 /** An article as the staff API writes it, kept with every revision. */
@@ -25,6 +27,8 @@ interface Deps {
   clock: Clock;
   onPurge: PurgeListener;
   onArticleChange?: ArticleChangeListener;
+  /** Video hosts whose players an article may embed (EMBED_HOSTS). */
+  embedHosts?: readonly string[];
 }
 
 /**
@@ -49,7 +53,7 @@ interface Footprint {
  * Write side of articles. Each save validates everything first, then writes the article and its
  * links in one transaction (nothing half-written), then purges every page that showed it before or shows it now.
  */
-export function createArticleWriter({ db, clock, onPurge, onArticleChange }: Deps) {
+export function createArticleWriter({ db, clock, onPurge, onArticleChange, embedHosts = [] }: Deps) {
   async function footprint(trx: Transaction<Database>, id: number): Promise<Footprint | undefined> {
     const row = await trx
       .selectFrom('articles')
@@ -132,7 +136,7 @@ export function createArticleWriter({ db, clock, onPurge, onArticleChange }: Dep
 
   async function write(input: unknown, existingId: number | undefined, options: WriteOptions): Promise<{ id: number; slug: string }> {
     const a = parseInput(articleInput, input);
-    const bodyHtml = await sanitiseArticleHtml(a.bodyHtml);
+    const bodyHtml = await sanitiseArticleHtml(a.bodyHtml, embedHosts);
     if (!bodyHtml) throw new AppError('invalid_input', 'bodyHtml: nothing is left once unsafe markup is removed', 400, 'bodyHtml');
     if (a.status === 'scheduled' && !a.publishedAt) {
       throw new AppError('invalid_input', 'publishedAt: a scheduled article needs a publication time', 400, 'publishedAt');
@@ -181,6 +185,7 @@ export function createArticleWriter({ db, clock, onPurge, onArticleChange }: Dep
         original_url: a.originalUrl ?? null,
         note_to_readers: a.noteToReaders ?? null,
         newsletter_pick: a.newsletterPick ? 1 : 0,
+        allow_republish: a.allowRepublish ? 1 : 0,
         word_count: countWords(bodyHtml),
         // Going live, or queued to, ends a pending review.
         ...(a.status === 'draft' ? {} : { review_requested_at: null }),
@@ -210,6 +215,7 @@ export function createArticleWriter({ db, clock, onPurge, onArticleChange }: Dep
         .insertInto('article_revisions')
         .values({ article_id: id, actor_id: options.actorId ?? null, snapshot: JSON.stringify(snapshot), created_at: now })
         .execute();
+      await options.within?.(trx, { id, slug });
       return { id, slug, after: { id, publishedAt, sourceId: sourceId ?? null, authorIds, termIds: uniqueTermIds } };
     });
     purge(before, saved.after);

@@ -50,7 +50,7 @@ export function createDirectory({ db, clock, onPurge, onArticleChange }: Deps) {
     const s = parseInput(sourceInput, input);
     const before = await db.selectFrom('sources').select('name').where('slug', '=', s.slug).executeTakeFirst();
     const now = clock.now().toISOString();
-    const values = { name: s.name, homepage_url: s.homepageUrl, copyright_holder: s.copyrightHolder, updated_at: now };
+    const values = { name: s.name, homepage_url: s.homepageUrl, copyright_holder: s.copyrightHolder, allow_republish: s.allowRepublish ? 1 : 0, attribution: s.attribution, updated_at: now };
     const row = await db
       .insertInto('sources')
       .values({ slug: s.slug, created_at: now, ...values })

@@ -13,7 +13,13 @@ import type { PurgeListener } from './surrogate-keys.js';
  * and terms, and site settings. Every change reports the surrogate keys it invalidates to `onPurge`,
  * and every article change the ids of the articles it touched to `onArticleChange`.
  */
-export function createContentService(deps: { db: Kysely<Database>; clock: Clock; onPurge: PurgeListener; onArticleChange?: ArticleChangeListener }) {
+export function createContentService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  onPurge: PurgeListener;
+  onArticleChange?: ArticleChangeListener;
+  embedHosts?: readonly string[];
+}) {
   return {
     articles: createArticleReader(deps.db),
     editor: createArticleWriter(deps),

@@ -21,6 +21,10 @@ export const sourceInput = z.strictObject({
   name: text(200).min(1, 'A name is required'),
   homepageUrl: httpUrl,
   copyrightHolder: text(200).min(1, 'A copyright holder is required'),
+  /** Whether others may republish the pieces we cross-post from this partner. */
+  allowRepublish: z.boolean().default(false),
+  /** The partner's own wording of its credit, shown under every piece cross-posted from it. */
+  attribution: text(1000).default(''),
 });
 
 export const termInput = z.strictObject({
@@ -63,6 +67,8 @@ export const articleInput = z.strictObject({
     .optional(),
   noteToReaders: text(5000).nullable().optional(),
   newsletterPick: z.boolean().default(false),
+  /** False marks the article "no republishing": the republish tool is not offered for it. */
+  allowRepublish: z.boolean().default(true),
 });
 
 export type AuthorInput = z.input<typeof authorInput>;

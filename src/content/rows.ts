@@ -26,5 +26,7 @@ export function toSource(row: Selectable<SourcesTable>): Source {
     name: row.name,
     homepageUrl: row.homepage_url,
     copyrightHolder: row.copyright_holder,
+    allowRepublish: row.allow_republish === 1,
+    attribution: row.attribution,
   };
 }

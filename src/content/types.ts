@@ -33,6 +33,10 @@ export interface Source {
   name: string;
   homepageUrl: string;
   copyrightHolder: string;
+  /** Whether others may republish the pieces we cross-post from this partner. */
+  allowRepublish: boolean;
+  /** The partner's own wording of its credit, shown under every piece cross-posted from it. */
+  attribution: string;
 }
 
 export interface FeaturedImage {
@@ -71,6 +75,7 @@ export interface Article extends Omit<ArticleSummary, 'authors'> {
   bodyHtml: string;
   noteToReaders: string | null;
   newsletterPick: boolean;
+  allowRepublish: boolean;
 }
 
 export interface Page<T> {

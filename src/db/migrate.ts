@@ -5,6 +5,7 @@ import { staffTables } from './migrations/0002-staff.js';
 import { mediaTables } from './migrations/0003-media.js';
 import { imageSrcset } from './migrations/0004-image-srcset.js';
 import { searchIndex } from './migrations/0005-search.js';
+import { syndicationTables } from './migrations/0006-syndication.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0003-media': mediaTables(dialect),
     '0004-image-srcset': imageSrcset,
     '0005-search': searchIndex(dialect),
+    '0006-syndication': syndicationTables(dialect),
   };
 }
 

@@ -21,6 +21,9 @@ export interface Database {
   article_revisions: ArticleRevisionsTable;
   slug_redirects: SlugRedirectsTable;
   media: MediaTable;
+  syndication_feeds: SyndicationFeedsTable;
+  syndicated_items: SyndicatedItemsTable;
+  syndicated_media: SyndicatedMediaTable;
 }
 
 export interface SettingsTable {
@@ -48,6 +51,10 @@ export interface SourcesTable {
   name: string;
   homepage_url: string;
   copyright_holder: string;
+  /** Whether others may republish the pieces we cross-post from this partner. */
+  allow_republish: Generated<number>;
+  /** The partner's own wording of its credit, shown under every piece cross-posted from it. */
+  attribution: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -97,6 +104,8 @@ export interface ArticlesTable {
   created_by: number | null;
   /** Set when a contributor submits a draft for review; cleared when it is published. */
   review_requested_at: string | null;
+  /** 0 when the article must not be offered for republishing. */
+  allow_republish: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -197,4 +206,79 @@ export interface MediaTable {
   created_at: string;
   /** JSON array of { width, height } for the WebP variants made. */
   variants: string;
+}
+
+export type FeedMode = 'review' | 'auto';
+
+/** A partner source's feed: its settings, its poll schedule and what the last poll found. */
+export interface SyndicationFeedsTable {
+  source_id: number;
+  feed_url: string;
+  poll_minutes: number;
+  mode: FeedMode;
+  default_author_id: number | null;
+  default_region_id: number | null;
+  default_theme_id: number | null;
+  fetch_full_text: number;
+  active: number;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: string;
+  /** Set while a process polls the feed, so no other process polls it at the same time. */
+  lease_until: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  /** In plain words, for the status page. */
+  last_error: string | null;
+  last_error_at: string | null;
+  /** Consecutive failed polls; the next poll backs off with them. */
+  failures: Generated<number>;
+  last_format: string | null;
+  /** JSON array of the parser's warnings from the last successful poll. */
+  last_warnings: Generated<string>;
+  items_seen: Generated<number>;
+  items_imported: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SyndicatedItemStatus = 'pending' | 'imported' | 'rejected' | 'blocked' | 'duplicate';
+
+/** Every item a partner feed brought, whatever became of it: the dedupe memory and the review queue. */
+export interface SyndicatedItemsTable {
+  id: Generated<number>;
+  source_id: number;
+  guid_hash: string;
+  guid: string;
+  canonical_url: string | null;
+  fingerprint: string | null;
+  /** Changes when the partner updates the item. */
+  version_hash: string;
+  status: SyndicatedItemStatus;
+  article_id: number | null;
+  /** The item this one repeats, for `duplicate`. */
+  duplicate_of: number | null;
+  original_url: string | null;
+  title: string;
+  dek: Generated<string>;
+  /** Sanitised partner HTML. */
+  body_html: string;
+  /** JSON array of the partner's byline names. */
+  author_names: Generated<string>;
+  language: string | null;
+  published_at: string | null;
+  first_seen_at: string;
+  updated_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  /** JSON { url, alt, caption, credit, srcset? } of the lead image copied into our media library; null when there is none. */
+  image: string | null;
+}
+
+/** A partner image already in our media library, keyed by the hash of its partner URL. */
+export interface SyndicatedMediaTable {
+  url_hash: string;
+  url: string;
+  media_id: number;
+  created_at: string;
 }

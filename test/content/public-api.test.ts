@@ -82,7 +82,7 @@ forEachDatabase('the public content API', (dialect) => {
         { slug: 'ben-okafor', name: 'Ben Okafor', url: `${SITE}/authors/ben-okafor` },
       ]);
       assert.deepEqual(crossPosted.source, {
-        slug: 'partner', name: 'Partner Weekly', homepageUrl: 'https://partner.example', copyrightHolder: 'Partner Media', url: `${SITE}/sources/partner`,
+        slug: 'partner', name: 'Partner Weekly', homepageUrl: 'https://partner.example', copyrightHolder: 'Partner Media', allowRepublish: false, attribution: '', url: `${SITE}/sources/partner`,
       });
       assert.equal(crossPosted.originalUrl, 'https://partner.example/piece-03');
       const illustrated = articles.find((a: { slug: string }) => a.slug === 'piece-00');
@@ -215,7 +215,7 @@ forEachDatabase('the public content API', (dialect) => {
     it('/api/v1/sources lists partner sources with their attribution and absolute URL', async () => {
       const { sources } = await (await t.get('/api/v1/sources')).json();
       assert.deepEqual(sources, [
-        { slug: 'partner', name: 'Partner Weekly', homepageUrl: 'https://partner.example', copyrightHolder: 'Partner Media', url: `${SITE}/sources/partner` },
+        { slug: 'partner', name: 'Partner Weekly', homepageUrl: 'https://partner.example', copyrightHolder: 'Partner Media', allowRepublish: false, attribution: '', url: `${SITE}/sources/partner` },
       ]);
     });
 

@@ -58,6 +58,8 @@ export function useTestApp(
       mailFrom: 'Newsroom <news@news.test>',
       mediaMaxBytes: 5 * 1024 * 1024,
       trustProxy: false,
+      embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
+      feedMaxBytes: 1024 * 1024,
       ...(smtpUrl ? { smtpUrl } : {}),
     };
     running.config = config;

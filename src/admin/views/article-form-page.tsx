@@ -73,6 +73,9 @@ export function ArticleFormPage({ view }: { view: ArticleFormView }) {
           <label>
             <input type="checkbox" name="newsletterPick" value="1" checked={v.newsletterPick} /> Pick for the newsletter
           </label>
+          <label>
+            <input type="checkbox" name="noRepublish" value="1" checked={v.allowRepublish === false} /> No republishing (hide the republish tool)
+          </label>
         </fieldset>
 
         <fieldset>

@@ -3,7 +3,8 @@ import { Alert } from './admin-layout.js';
 export interface FieldSpec {
   name: string;
   label: string;
-  kind?: 'text' | 'textarea' | 'url' | 'email';
+  /** A checkbox sends '1' when ticked; its value reads '1' for ticked. */
+  kind?: 'text' | 'textarea' | 'url' | 'email' | 'checkbox';
   required?: boolean;
   hint?: string;
 }
@@ -75,7 +76,13 @@ export function DirectoryPage({ view }: { view: DirectoryView }) {
       <h2 id="edit-form">{view.editing ? `Edit ${view.values.name ?? ''}` : 'Add'}</h2>
       <form method="post" action={view.path} class="stack" aria-labelledby="edit-form">
         <input type="hidden" name="_csrf" value={view.csrfToken} />
-        {view.fields.map((f) => (
+        {view.fields.map((f) =>
+          f.kind === 'checkbox' ? (
+            <label>
+              <input type="checkbox" name={f.name} value="1" checked={view.values[f.name] === '1'} /> {f.label}
+              {f.hint && <span class="hint"> ({f.hint})</span>}
+            </label>
+          ) : (
           <>
             <label for={`f-${f.name}`}>
               {f.label}
@@ -89,7 +96,8 @@ export function DirectoryPage({ view }: { view: DirectoryView }) {
               <input id={`f-${f.name}`} name={f.name} type={f.kind ?? 'text'} required={f.required} value={view.values[f.name] ?? ''} {...invalid(f.name)} />
             )}
           </>
-        ))}
+          ),
+        )}
         <button type="submit">Save</button>
       </form>
     </>
