@@ -40,6 +40,7 @@ import { createSearchService, type SearchService } from './search/index.js';
 import { registerSitemapRoutes } from './site/sitemap-routes.js';
 import { registerSyndicationPages } from './syndication/admin-routes.js';
 import { createSyndicationService, type SyndicationService } from './syndication/index.js';
+import { registerRepublishRoutes } from './syndication/republish-routes.js';
 
 /** `public/` and `dist/` sit beside `src/`, so these resolve from the sources and from the build alike. */
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -145,6 +146,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   const previews = createPreviewLinks({ db: database.db, clock, siteUrl: config.siteUrl });
   const renderErrorPage = registerSiteRoutes(server, { content, loadChrome, verifyPreview: previews.verify });
   registerSitemapRoutes(server, { content, siteUrl: config.siteUrl, clock });
+  registerRepublishRoutes(server, { content, loadChrome, siteUrl: config.siteUrl });
   registerFeedRoutes(server, { content, siteUrl: config.siteUrl, clock });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
   registerSearchPage(server, { search, content, loadChrome });

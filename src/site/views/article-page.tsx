@@ -1,4 +1,5 @@
 import type { Article, Author } from '../../content/index.js';
+import { offeredForRepublishing } from '../../syndication/republish-snippet.js';
 import type { Chrome } from './chrome.js';
 import { absolute } from './chrome.js';
 import { longDate, yearOf, type DateContext } from './format.js';
@@ -11,9 +12,10 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
   const origin = article.source;
   const note = article.noteToReaders ?? settings.noteToReaders;
   const year = yearOf(article.publishedAt ?? article.updatedAt, dates);
-  const owner = origin ? origin.copyrightHolder : settings.copyrightHolder;
   const byline = article.authors.map((a) => a.name).join(', ');
   const url = absolute(chrome.siteUrl, `/articles/${article.slug}`);
+  const offered = offeredForRepublishing(article);
+  const republishing = republishingNotice(article, settings.republishingPolicy, offered);
   return (
     <article class="article" lang={article.language === settings.language ? undefined : article.language}>
       <header class="article-head">
@@ -88,6 +90,7 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
           The original source of this article is{' '}
           {origin ? <a href={article.originalUrl ?? origin.homepageUrl}>{origin.name}</a> : <a href={url}>{settings.siteName}</a>}
         </p>
+        {origin?.attribution && <p class="attribution">{origin.attribution}</p>}
         <p class="articles-by">
           Articles by:{' '}
           {article.authors.map((a, i) => (
@@ -97,10 +100,15 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
             </>
           ))}
         </p>
-        {settings.republishingPolicy && (
+        {(republishing || offered) && (
           <section class="policy" aria-label="Republishing">
             <h2>Republishing</h2>
-            <p>{origin ? `This article is cross-posted from ${origin.name}; ask ${owner} before republishing it.` : settings.republishingPolicy}</p>
+            {republishing && <p>{republishing}</p>}
+            {offered && (
+              <p class="republish-link">
+                <a href={`/articles/${article.slug}/republish`}>Republish this article</a>
+              </p>
+            )}
           </section>
         )}
         {settings.disclaimer && (
@@ -124,6 +132,19 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
       </footer>
     </article>
   );
+}
+
+/** What the Republishing section says: our policy, the partner's permission, or why the article is not offered. */
+function republishingNotice(article: Article, policy: string, offered: boolean): string {
+  const origin = article.source;
+  if (!origin) {
+    // A site without a policy says nothing about its own pieces, as before the tool existed.
+    if (!policy) return '';
+    return offered ? policy : 'This article is not offered for republishing.';
+  }
+  return offered
+    ? `${origin.name} allows this article to be republished with its credit, copyright line and a link to the original.`
+    : `This article is cross-posted from ${origin.name}; ask ${origin.copyrightHolder} before republishing it.`;
 }
 
 function Byline({ authors }: { authors: Author[] }) {
