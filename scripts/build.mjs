@@ -1,4 +1,4 @@
-// Bundles the server into dist/cli.js. Dependencies stay in node_modules; only our code is bundled,
+// Bundles the server into dist/cli.js (and its feed-reading worker into dist/prepare-worker.js). Dependencies stay in node_modules; only our code is bundled,
 // which keeps start-up to one file read instead of dozens of module resolutions.
 // Also bundles the browser islands into dist/client/: there everything is bundled, since a browser
 // has no node_modules.
@@ -17,7 +17,7 @@ const newest = (...dirs) =>
   );
 
 // `--if-stale` (used by `npm start`) skips the build when dist/ is newer than every source file.
-const outputs = ['dist/cli.js', 'dist/client/editor.js', 'dist/client/share.js'];
+const outputs = ['dist/cli.js', 'dist/prepare-worker.js', 'dist/client/editor.js', 'dist/client/share.js'];
 if (process.argv.includes('--if-stale') && outputs.every(existsSync)) {
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   if (built > newest('src', 'client', 'scripts')) process.exit(0);
@@ -25,8 +25,12 @@ if (process.argv.includes('--if-stale') && outputs.every(existsSync)) {
 
 await Promise.all([
   build({
-    entryPoints: ['src/cli.ts'],
-    outfile: 'dist/cli.js',
+    // The feed reader's worker thread is its own entry: src/syndication/prepare-pool.ts starts it from dist/.
+    entryPoints: [
+      { in: 'src/cli.ts', out: 'cli' },
+      { in: 'src/syndication/prepare-worker.ts', out: 'prepare-worker' },
+    ],
+    outdir: 'dist',
     bundle: true,
     platform: 'node',
     format: 'esm',

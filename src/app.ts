@@ -170,6 +170,9 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerSyndicationPages(server, { syndication, content, audit, renderPage, onFeedChange: () => scheduler.poke() });
   registerErrorHandling(server, renderErrorPage);
 
+  const unindexed = await search.indexMissing();
+  if (unindexed) server.log.warn(`indexed ${unindexed} published articles the search index lacked`);
+
   server.get('/healthz', async (_request, reply) => {
     await database.db.selectFrom('settings').select('key').limit(1).execute();
     reply.header('cache-control', 'no-store');
@@ -190,6 +193,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     database,
     async close() {
       await scheduler.stop();
+      await syndication.close();
       await server.close();
       await database.close();
     },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ArticleSummary, ContentService, Page } from '../content/index.js';
 import type { Dialect } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
@@ -45,13 +45,28 @@ export function createSearchService(deps: { db: Kysely<Database>; dialect: Diale
      * (re)indexed, anything else (a draft, an unpublished or deleted article) leaves the index.
      */
     async reindex(ids: number[]): Promise<void> {
-      for (const id of new Set(ids)) {
-        const article = await articles.forPreview(id);
-        await db.transaction().execute(async (trx) => {
+      const unique = [...new Set(ids)];
+      const found: Awaited<ReturnType<typeof articles.forPreview>>[] = [];
+      for (const id of unique) found.push(await articles.forPreview(id));
+      // One transaction for the lot: FTS5 writes a segment per transaction, so a batch is far cheaper.
+      await db.transaction().execute(async (trx) => {
+        for (const [i, id] of unique.entries()) {
+          const article = found[i];
           if (article?.status === 'published') await storeDocument(trx, documentOf(article));
           else await removeDocument(trx, id);
-        });
-      }
+        }
+      });
+    },
+
+    /**
+     * Indexes published articles the index lacks: a change whose indexing failed, or a bulk import
+     * cut short between its articles and their indexing. Cheap when nothing is missing.
+     */
+    async indexMissing(): Promise<number> {
+      const { rows: missing } = await sql<{ id: number }>`select id from articles
+        where status = 'published' and not exists (select 1 from search_documents d where d.article_id = articles.id)`.execute(db);
+      for (let i = 0; i < missing.length; i += 200) await this.reindex(missing.slice(i, i + 200).map((r) => r.id));
+      return missing.length;
     },
 
     /** A page of published articles matching every word of the text, best match first. */

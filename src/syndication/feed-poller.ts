@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
+import type { ContentService } from '../content/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { FeedSettings, FeedStatus } from './feed-settings.js';
 import { FetchError, fetchUrl, type FetchLimits } from './fetch-url.js';
 import type { FeedContext, IngestOutcome, ItemIngester } from './ingest-item.js';
-import { parseFeed } from './parse/index.js';
 import { FeedParseError } from './parse/types.js';
+import type { PreparePool } from './prepare-pool.js';
 
 /** What one poll of one feed did, for the CLI, the "poll now" button and the tests. */
 export interface PollReport {
@@ -28,6 +29,8 @@ const LEASE_MS = 30 * 60_000;
 const MAX_BACKOFF_MS = 24 * 60 * 60_000;
 /** Feeds polled at once: a partner that hangs holds one slot, never the others. */
 const CONCURRENCY = 4;
+/** Articles written are handed to the change listeners (search) this many at a time. */
+const ANNOUNCE_BATCH = 50;
 
 const emptyCounts = (): PollReport['counts'] => ({ imported: 0, queued: 0, duplicate: 0, updated: 0, unchanged: 0, failed: 0 });
 
@@ -41,6 +44,10 @@ export function createFeedPoller(deps: {
   clock: Clock;
   feeds: FeedSettings;
   ingester: ItemIngester;
+  /** Parses and cleans fetched feeds off the main thread. */
+  reader: PreparePool;
+  embedHosts: readonly string[];
+  content: ContentService;
   limits: FetchLimits;
   log: LogLike;
 }) {
@@ -81,24 +88,30 @@ export function createFeedPoller(deps: {
       report.notModified = true;
       return { etag: validators.etag, lastModified: validators.last_modified, format: null };
     }
-    const parsed = parseFeed(outcome.body, { url: outcome.url, contentType: outcome.contentType });
+    const parsed = await deps.reader.prepare({ body: outcome.body, url: outcome.url, contentType: outcome.contentType, embedHosts: deps.embedHosts });
     report.warnings.push(...parsed.warnings);
     const context = contextOf(feed, parsed.language);
     const failures: string[] = [];
+    const written: number[] = [];
+    const announce = () => deps.content.editor.announce(written.splice(0));
     // Oldest first, so articles published from one poll are numbered in the order they appeared.
-    for (const item of [...parsed.items].reverse()) {
+    for (const entry of [...parsed.entries].reverse()) {
       // SQLite answers synchronously, so a feed's items could run as one unbroken chain of promises:
       // between items, let waiting page requests be served.
       await new Promise((resolve) => setImmediate(resolve));
       try {
-        report.counts[await deps.ingester.ingest(context, item)]++;
+        const { outcome, articleId } = await deps.ingester.ingest(context, entry);
+        report.counts[outcome]++;
+        if (articleId !== undefined) written.push(articleId);
+        if (written.length >= ANNOUNCE_BATCH) await announce();
       } catch (error) {
         // One bad item costs that item only. Expected refusals (too long, nothing left once cleaned) are told as they are.
         report.counts.failed++;
-        if (!(error instanceof AppError)) deps.log.error({ err: error, source: feed.sourceSlug, guid: item.guid }, 'could not file a partner item');
-        failures.push(`"${item.title.slice(0, 80)}": ${error instanceof AppError ? error.message : 'an internal error (logged on the server)'}`);
+        if (!(error instanceof AppError)) deps.log.error({ err: error, source: feed.sourceSlug, guid: entry.guid }, 'could not file a partner item');
+        failures.push(`"${entry.title.slice(0, 80)}": ${error instanceof AppError ? error.message : 'an internal error (logged on the server)'}`);
       }
     }
+    await announce();
     if (failures.length) report.warnings.push(`${failures.length} item(s) could not be filed: ${failures.slice(0, 5).join('; ')}`);
     return { etag: outcome.etag, lastModified: outcome.lastModified, format: parsed.format };
   }

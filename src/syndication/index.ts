@@ -10,6 +10,7 @@ import { extractArticle } from './full-text.js';
 import { createItemIngester } from './ingest-item.js';
 import { decodeLabelled } from './parse/decode-text.js';
 import { createImageLocaliser } from './localise-images.js';
+import { createPreparePool } from './prepare-pool.js';
 import { createReviewQueue } from './review-queue.js';
 
 /** An HTML page's text, in the charset its header or its own <meta> names (UTF-8 otherwise). */
@@ -65,11 +66,18 @@ export function createSyndicationService(deps: {
   }
 
   const feeds = createFeedSettings(deps);
+  const reader = createPreparePool();
   const images = createImageLocaliser({ ...deps, fetchImage });
   const ingester = createItemIngester({ ...deps, fullText, images });
-  const poller = createFeedPoller({ db: deps.db, clock: deps.clock, feeds, ingester, limits, log: deps.log });
+  const poller = createFeedPoller({ db: deps.db, clock: deps.clock, content: deps.content, feeds, ingester, reader, embedHosts: deps.embedHosts, limits, log: deps.log });
   const queue = createReviewQueue(deps);
-  return { feeds, poller, queue };
+  return {
+    feeds,
+    poller,
+    queue,
+    /** Stops the feed reader's worker thread. */
+    close: () => reader.close(),
+  };
 }
 
 export type SyndicationService = ReturnType<typeof createSyndicationService>;

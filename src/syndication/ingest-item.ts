@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { ContentService } from '../content/index.js';
 import type { Database, SyndicatedItemsTable } from '../db/schema.js';
 import { articleFromItem, refreshedArticle } from './article-from-item.js';
-import { canonicalArticleUrl, contentFingerprint, itemVersionHash } from './item-identity.js';
 import { hasImages, type ImageLocaliser, type ItemImage } from './localise-images.js';
-import type { ParsedItem } from './parse/types.js';
-import { partnerText, sanitisePartnerHtml } from './partner-html.js';
+import { prepareEntry, type PreparedEntry } from './prepare-feed.js';
 
 /** What a poll knows about the feed an item came from. */
 export interface FeedContext {
@@ -24,6 +21,15 @@ export interface FeedContext {
 
 /** What became of one item: a new article, a new queue entry, a repeat, an update, or nothing new. */
 export type IngestOutcome = 'imported' | 'queued' | 'duplicate' | 'updated' | 'unchanged';
+
+/**
+ * The outcome, and the article written if any. Articles are saved without telling the change
+ * listeners (search): the poller announces them in batches, which indexes far faster.
+ */
+export interface Ingested {
+  outcome: IngestOutcome;
+  articleId?: number;
+}
 
 /** An item cleaned and identified, ready to store. */
 export interface PreparedItem {
@@ -42,8 +48,6 @@ export interface PreparedItem {
   language: string | null;
   publishedAt: string | null;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 interface Deps {
   db: Kysely<Database>;
@@ -72,23 +76,22 @@ export function createItemIngester(deps: Deps) {
     return deps.images.localise(partnerHtml, leadUrl, { sourceName: feed.sourceName, credit, itemTitle: title });
   }
 
-  async function prepare(feed: FeedContext, item: ParsedItem, guid: string, versionHash: string): Promise<PreparedItem> {
-    let html = item.contentHtml;
-    if (!html && feed.fetchFullText && item.url) html = (await deps.fullText(item.url)) ?? '';
-    const partnerHtml = await sanitisePartnerHtml(html || item.summaryHtml, { baseUrl: item.baseUrl, embedHosts: deps.embedHosts });
-    const title = partnerText(item.title, 300) || partnerText(item.summaryHtml, 120) || 'Untitled';
-    const { bodyHtml, image } = await withLocalImages(feed, partnerHtml, item.imageUrl, title);
+  /** Completes an entry the feed reader prepared: the partner's page for summary-only feeds, then images. */
+  async function complete(feed: FeedContext, entry: PreparedEntry): Promise<PreparedItem> {
+    const { item } = entry;
+    const fullHtml = !item.contentHtml && feed.fetchFullText && item.url ? await deps.fullText(item.url) : null;
+    const e = fullHtml ? { ...entry, ...(await prepareEntry(item, deps.embedHosts, fullHtml)) } : entry;
+    const { bodyHtml, image } = await withLocalImages(feed, e.partnerHtml, item.imageUrl, e.title);
     return {
-      guid,
-      guidHash: sha256(guid),
-      canonicalUrl: item.url ? canonicalArticleUrl(item.url) : null,
+      guid: e.guid,
+      guidHash: e.guidHash,
+      canonicalUrl: e.canonicalUrl,
       // From the partner's own HTML: our media URLs differ per copy, the partner's article does not.
-      fingerprint: contentFingerprint(title, partnerHtml),
-      versionHash,
+      fingerprint: e.fingerprint,
+      versionHash: e.versionHash,
       originalUrl: item.url,
-      title,
-      // With the full text as the body, the feed's summary becomes the standfirst.
-      dek: html ? partnerText(item.summaryHtml, 1000) : '',
+      title: e.title,
+      dek: e.dek,
       bodyHtml,
       image,
       authorNames: item.authorNames.slice(0, 20),
@@ -122,24 +125,21 @@ export function createItemIngester(deps: Deps) {
 
   /** The item this one repeats: the same canonical URL or the same content, from any source. */
   async function findOriginal(p: PreparedItem) {
-    if (!p.canonicalUrl && !p.fingerprint) return undefined;
-    return db
-      .selectFrom('syndicated_items')
-      .select(['id', 'status', 'article_id', 'fingerprint', 'canonical_url', 'version_hash'])
-      .where('status', '!=', 'duplicate')
-      .where((eb) =>
-        eb.or([
-          ...(p.canonicalUrl ? [eb('canonical_url', '=', p.canonicalUrl)] : []),
-          ...(p.fingerprint ? [eb('fingerprint', '=', p.fingerprint)] : []),
-        ]),
-      )
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
+    // One indexed lookup per key: an OR of the two lets SQLite walk the whole table in id order.
+    const first = (column: 'canonical_url' | 'fingerprint', value: string) =>
+      db
+        .selectFrom('syndicated_items')
+        .select(['id', 'status', 'article_id', 'fingerprint', 'canonical_url', 'version_hash'])
+        .where(column, '=', value)
+        .where('status', '!=', 'duplicate')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+    return (p.canonicalUrl ? await first('canonical_url', p.canonicalUrl) : undefined) ?? (p.fingerprint ? await first('fingerprint', p.fingerprint) : undefined);
   }
 
-  /** A known item changed at the partner: our copy follows, an imported article through a new revision. */
-  async function applyUpdate(existing: Pick<Selectable<SyndicatedItemsTable>, 'id' | 'status' | 'article_id'>, p: PreparedItem) {
+  /** A known item changed at the partner: our copy follows, an imported article through a new revision. Gives the article's id when it changed. */
+  async function applyUpdate(existing: Pick<Selectable<SyndicatedItemsTable>, 'id' | 'status' | 'article_id'>, p: PreparedItem): Promise<number | undefined> {
     const now = clock.now().toISOString();
     // A rejected item that changed deserves a second look; a blocked one never comes back.
     const status = existing.status === 'rejected' ? 'pending' : existing.status;
@@ -147,56 +147,43 @@ export function createItemIngester(deps: Deps) {
       trx.updateTable('syndicated_items').set({ ...itemValues(p, now), status }).where('id', '=', existing.id).execute();
     const current = existing.status === 'imported' && existing.article_id !== null ? await content.editorial.editable(existing.article_id) : undefined;
     if (!current) return void (await writeRow(db));
-    await content.editor.update(current.id, refreshedArticle(current.snapshot, p), { within: (trx) => writeRow(trx).then(() => undefined) });
+    await content.editor.update(current.id, refreshedArticle(current.snapshot, p), { announce: false, within: (trx) => writeRow(trx).then(() => undefined) });
+    return current.id;
   }
 
   return {
-    async ingest(feed: FeedContext, item: ParsedItem): Promise<IngestOutcome> {
-      const raw = {
-        title: item.title,
-        url: item.url,
-        summary: item.summaryHtml,
-        content: item.contentHtml,
-        publishedAt: item.publishedAt,
-        updatedAt: item.updatedAt,
-        authors: item.authorNames,
-      };
-      const versionHash = itemVersionHash(raw);
-      // Without a GUID the link identifies the item; without either, what it says does.
-      const guid = item.guid ?? item.url ?? `content:${itemVersionHash({ title: item.title, summary: item.summaryHtml, content: item.contentHtml })}`;
+    async ingest(feed: FeedContext, entry: PreparedEntry): Promise<Ingested> {
       const existing = await db
         .selectFrom('syndicated_items')
         .select(['id', 'status', 'article_id', 'version_hash'])
         .where('source_id', '=', feed.sourceId)
-        .where('guid_hash', '=', sha256(guid))
+        .where('guid_hash', '=', entry.guidHash)
         .executeTakeFirst();
-      if (existing?.version_hash === versionHash) return 'unchanged';
+      if (existing?.version_hash === entry.versionHash) return { outcome: 'unchanged' };
 
-      const p = await prepare(feed, item, guid, versionHash);
-      if (existing) {
-        await applyUpdate(existing, p);
-        return 'updated';
-      }
+      const p = await complete(feed, entry);
+      if (existing) return { outcome: 'updated', articleId: await applyUpdate(existing, p) };
 
       const original = await findOriginal(p);
       if (original) {
         // The same address with different words is the partner re-issuing its article: keep ours current.
         // The update goes first, so a crash in between leaves the repeat to be noticed again next time.
         const reissued = original.canonical_url === p.canonicalUrl && original.fingerprint !== p.fingerprint && original.status !== 'blocked';
-        if (reissued) await applyUpdate(original, p);
+        const articleId = reissued ? await applyUpdate(original, p) : undefined;
         await insertItem(db, feed, p, 'duplicate', { duplicate_of: original.id });
-        return reissued ? 'updated' : 'duplicate';
+        return reissued ? { outcome: 'updated', articleId } : { outcome: 'duplicate' };
       }
 
       if (feed.mode === 'auto' && feed.authorSlug) {
         const input = articleFromItem(p, feed, { status: 'published', now: clock.now() });
-        await content.editor.create(input, {
+        const saved = await content.editor.create(input, {
+          announce: false,
           within: (trx, saved) => insertItem(trx, feed, p, 'imported', { article_id: saved.id }).then(() => undefined),
         });
-        return 'imported';
+        return { outcome: 'imported', articleId: saved.id };
       }
       await insertItem(db, feed, p, 'pending');
-      return 'queued';
+      return { outcome: 'queued' };
     },
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { makeAuthor, makeSource, makeTerm } from '../helpers/factories.js';
 import { forEachDatabase } from '../helpers/databases.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
@@ -95,6 +96,9 @@ forEachDatabase('ingesting partner feeds', (dialect) => {
       assert.match(page, /<link rel="canonical" href="http:\/\/partner\.test\/a\/1"/);
       assert.match(page, /The original source of this article is/);
 
+      const found = await t.app.search.search({ text: 'breakwaters eastern shore' });
+      assert.ok(found.items.some((h) => h.article.slug === 'breakwater-plan-approved'), 'the poll handed its articles to search');
+
       const status = await t.app.syndication.feeds.get(source.id);
       assert.equal(status?.itemsImported, 2);
       assert.equal(status?.lastError, null);
@@ -161,6 +165,15 @@ forEachDatabase('ingesting partner feeds', (dialect) => {
       assert.doesNotMatch(article.bodyHtml, /script|onclick|onerror|javascript:|alert/i);
       assert.match(article.bodyHtml, /Council minutes/);
     });
+  });
+
+  it('indexes at start-up the published articles a cut-short import left out of search', async () => {
+    const id = await t.app.content.editor.idBySlug('breakwater-plan-approved');
+    await sql`delete from search_documents where article_id = ${id}`.execute(t.app.database.db);
+    const finds = async () => (await t.app.search.search({ text: 'breakwater plan approved', pageSize: 50 })).items.some((h) => h.article.id === id);
+    assert.equal(await finds(), false);
+    assert.equal(await t.app.search.indexMissing(), 1);
+    assert.equal(await finds(), true);
   });
 
   describe('the same article from several places', () => {
@@ -264,6 +277,43 @@ forEachDatabase('ingesting partner feeds', (dialect) => {
       assert.match(status?.lastError ?? '', /404/);
       const waited = Date.parse(status!.nextPollAt) - t.clock.now().getTime();
       assert.equal(waited, 60 * 60_000, 'one failure doubles the 30-minute interval');
+    });
+
+    it('gives a billion-laughs feed, a 500 MB feed and a feed of garbage a status line each, and polls the rest', async () => {
+      const laughs = await makeSource(t.app.content);
+      feeds.fixture('/laughs.xml', 'hostile/billion-laughs.xml', { contentType: 'application/rss+xml' });
+      await t.app.syndication.feeds.save({ source: laughs.slug, feedUrl: `${feeds.url}/laughs.xml` });
+      const huge = await makeSource(t.app.content);
+      feeds.huge('/huge.xml', 500 * 1024 * 1024, { contentLength: false, contentType: 'application/rss+xml' });
+      await t.app.syndication.feeds.save({ source: huge.slug, feedUrl: `${feeds.url}/huge.xml` });
+      const garbage = await makeSource(t.app.content);
+      feeds.fixture('/garbage.xml', 'broken/not-xml.xml', { contentType: 'application/rss+xml' });
+      await t.app.syndication.feeds.save({ source: garbage.slug, feedUrl: `${feeds.url}/garbage.xml` });
+      const fine = await partner('/fine.xml', 'review', rss([{ guid: 'fine-1', link: 'http://partner.test/fine/1', title: 'A fine item', body: story(14) }]));
+
+      const reports = new Map((await t.app.syndication.poller.pollAll()).map((r) => [r.source, r]));
+      assert.equal(reports.get(fine.slug)?.counts.queued, 1);
+      const lines = new Map((await t.app.syndication.feeds.list()).map((f) => [f.sourceSlug, f.lastError]));
+      assert.match(lines.get(laughs.slug) ?? '', /declares its own XML entities/);
+      assert.match(lines.get(huge.slug) ?? '', /larger than 1 MB/);
+      assert.ok(lines.get(garbage.slug), 'the garbage feed has a status line');
+      assert.equal(lines.get(fine.slug), null);
+    });
+  });
+
+  describe('ninjs sources', () => {
+    it('imports IPTC ninjs items with their headline, body and original address', async () => {
+      const source = await makeSource(t.app.content);
+      feeds.fixture('/ninjs.json', 'ninjs/ninjs2-array.json', { contentType: 'application/json' });
+      await t.app.syndication.feeds.save({ source: source.slug, feedUrl: `${feeds.url}/ninjs.json`, mode: 'auto', defaultAuthor: author.slug });
+      const report = await t.app.syndication.poller.pollNow(source.slug);
+      assert.equal(report.ok, true, report.error ?? '');
+      assert.equal(report.counts.imported, 2);
+      const rows = await itemsOf(source.id);
+      const article = await t.app.content.articles.forPreview(rows[0]!.article_id!);
+      assert.equal(article?.source?.slug, source.slug);
+      assert.ok(article?.title, 'a headline');
+      assert.ok((article?.bodyHtml.length ?? 0) > 0, 'a body');
     });
   });
 });
