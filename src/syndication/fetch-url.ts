@@ -197,7 +197,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 }
 
 function tooLarge(maxBytes: number): FetchError {
-  return new FetchError('too_large', `The feed is larger than ${formatMegabytes(maxBytes)}; Broadsheet stopped reading it`);
+  return new FetchError('too_large', `The answer is larger than ${formatMegabytes(maxBytes)}; Broadsheet stopped reading it`);
 }
 
 function statusError(status: number): FetchError {

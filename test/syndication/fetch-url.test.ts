@@ -156,7 +156,7 @@ describe('fetchUrl', () => {
       const route = `/huge-${contentLength ? 'declared' : 'chunked'}.xml`;
       server.huge(route, 500 * MB, { contentLength });
       const error = await failure(fetchUrl(`${server.url}${route}`, { ...limits, maxBytes: MB }), 'too_large');
-      assert.equal(error.message, 'The feed is larger than 1 MB; Broadsheet stopped reading it');
+      assert.equal(error.message, 'The answer is larger than 1 MB; Broadsheet stopped reading it');
       const seen = server.requests(route)[0]!;
       await seen.closed;
       assert.equal(seen.finished, false);
