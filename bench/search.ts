@@ -6,7 +6,6 @@
  * to the "Search" section of bench/BENCH.md; the rest of that file is kept.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../src/clock.js';
@@ -16,6 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { demoArticles } from '../src/demo/seed.js';
 import { htmlToText, storeDocument } from '../src/search/documents.js';
 import { createSearchService, type SearchRequest } from '../src/search/index.js';
+import { runLine, writeSection } from './report.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Under bench/.scratch (ignored by git), which the page benchmarks have removed by the time this runs.
@@ -153,7 +153,7 @@ const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFracti
 const p95 = at(0.95);
 const section = `## Search
 
-Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}.
+${runLine()}
 ${ARTICLES.toLocaleString('en-GB')} published articles (about 100 words each) in SQLite, seeded and indexed in ${fmt(seedSeconds)} s. ${QUERIES} queries
 in-process through the search service (FTS5 match, bm25 ranking, snippets, total count and the result summaries):
 one to three words drawn from a skewed vocabulary, a tenth each narrowed by a section, by author and date, asking for page 2, or hostile.
@@ -165,9 +165,5 @@ Matches per query averaged ${fmt(hits / QUERIES, 0)}.
 | search latency, p95 | ${fmt(p95, 2)} ms | < ${TARGET_P95_MS} ms | ${p95 < TARGET_P95_MS ? 'met' : '**missed**'} |
 | slowest query | ${fmt(times[times.length - 1]!, 2)} ms | | |
 `;
-const benchFile = path.join(root, 'bench', 'BENCH.md');
-const existing = fs.existsSync(benchFile) ? fs.readFileSync(benchFile, 'utf8') : '# Benchmarks\n';
-// Replace our own section if an earlier run left one; every other section stays as it is.
-const others = existing.replace(/\n## Search\n[\s\S]*?(?=\n## |$)/, '').trimEnd();
-fs.writeFileSync(benchFile, `${others}\n\n${section}`);
+writeSection('Search', section);
 console.log(section);
