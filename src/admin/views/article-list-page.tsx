@@ -1,5 +1,6 @@
 import type { EditorialListItem } from '../../content/editorial-reader.js';
 import { Alert } from './admin-layout.js';
+import { Pagination } from './pagination.js';
 
 export interface ArticleListView {
   items: EditorialListItem[];
@@ -77,15 +78,7 @@ export function ArticleListPage({ view }: { view: ArticleListView }) {
           ))}
         </tbody>
       </table>
-      {pages > 1 && (
-        <nav class="pagination" aria-label="Pages">
-          {view.page > 1 && <a href={link(view.page - 1)}>← Previous</a>}
-          <span>
-            Page {view.page} of {pages}
-          </span>
-          {view.page < pages && <a href={link(view.page + 1)}>Next →</a>}
-        </nav>
-      )}
+      <Pagination page={view.page} pages={pages} link={link} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert } from './admin-layout.js';
+import { Pagination } from './pagination.js';
 
 export interface FieldSpec {
   name: string;
@@ -64,15 +65,7 @@ export function DirectoryPage({ view }: { view: DirectoryView }) {
           ))}
         </tbody>
       </table>
-      {view.pages > 1 && (
-        <nav class="pagination" aria-label="Pages">
-          {view.page > 1 && <a href={`${view.path}?q=${encodeURIComponent(view.q)}&page=${view.page - 1}`}>← Previous</a>}
-          <span>
-            Page {view.page} of {view.pages}
-          </span>
-          {view.page < view.pages && <a href={`${view.path}?q=${encodeURIComponent(view.q)}&page=${view.page + 1}`}>Next →</a>}
-        </nav>
-      )}
+      <Pagination page={view.page} pages={view.pages} link={(page) => `${view.path}?q=${encodeURIComponent(view.q)}&page=${page}`} />
       <h2 id="edit-form">{view.editing ? `Edit ${view.values.name ?? ''}` : 'Add'}</h2>
       <form method="post" action={view.path} class="stack" aria-labelledby="edit-form">
         <input type="hidden" name="_csrf" value={view.csrfToken} />
@@ -83,19 +76,19 @@ export function DirectoryPage({ view }: { view: DirectoryView }) {
               {f.hint && <span class="hint"> ({f.hint})</span>}
             </label>
           ) : (
-          <>
-            <label for={`f-${f.name}`}>
-              {f.label}
-              {f.hint && <span class="hint"> ({f.hint})</span>}
-            </label>
-            {f.kind === 'textarea' ? (
-              <textarea id={`f-${f.name}`} name={f.name} rows={4} required={f.required} {...invalid(f.name)}>
-                {view.values[f.name] ?? ''}
-              </textarea>
-            ) : (
-              <input id={`f-${f.name}`} name={f.name} type={f.kind ?? 'text'} required={f.required} value={view.values[f.name] ?? ''} {...invalid(f.name)} />
-            )}
-          </>
+            <>
+              <label for={`f-${f.name}`}>
+                {f.label}
+                {f.hint && <span class="hint"> ({f.hint})</span>}
+              </label>
+              {f.kind === 'textarea' ? (
+                <textarea id={`f-${f.name}`} name={f.name} rows={4} required={f.required} {...invalid(f.name)}>
+                  {view.values[f.name] ?? ''}
+                </textarea>
+              ) : (
+                <input id={`f-${f.name}`} name={f.name} type={f.kind ?? 'text'} required={f.required} value={view.values[f.name] ?? ''} {...invalid(f.name)} />
+              )}
+            </>
           ),
         )}
         <button type="submit">Save</button>

@@ -3,6 +3,7 @@ import type { Source } from '../../content/index.js';
 import type { SyndicatedItemStatus } from '../../db/schema.js';
 import type { QueueItem } from '../review-queue.js';
 import { When } from './parts.js';
+import { Pagination } from '../../admin/views/pagination.js';
 
 const QUEUE_STATUSES: { value: SyndicatedItemStatus; label: string }[] = [
   { value: 'pending', label: 'Waiting for review' },
@@ -91,15 +92,7 @@ export function QueuePage({ view }: { view: QueueView }) {
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label="Pages">
-          {view.page > 1 && <a href={link(view.page - 1)}>← Previous</a>}
-          <span>
-            Page {view.page} of {pages}
-          </span>
-          {view.page < pages && <a href={link(view.page + 1)}>Next →</a>}
-        </nav>
-      )}
+      <Pagination page={view.page} pages={pages} link={link} />
     </>
   );
 }
