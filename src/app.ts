@@ -170,8 +170,11 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerSyndicationPages(server, { syndication, content, audit, renderPage, onFeedChange: () => scheduler.poke() });
   registerErrorHandling(server, renderErrorPage);
 
-  const unindexed = await search.indexMissing();
-  if (unindexed) server.log.warn(`indexed ${unindexed} published articles the search index lacked`);
+  // In the background: a large repair must not hold up serving pages.
+  const repairing = search
+    .indexMissing()
+    .then((n) => n && server.log.warn(`indexed ${n} published articles the search index lacked`))
+    .catch((err) => server.log.error({ err }, 'could not index the articles the search index lacked'));
 
   server.get('/healthz', async (_request, reply) => {
     await database.db.selectFrom('settings').select('key').limit(1).execute();
@@ -193,6 +196,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     database,
     async close() {
       await scheduler.stop();
+      await repairing;
       await syndication.close();
       await server.close();
       await database.close();

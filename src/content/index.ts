@@ -33,4 +33,4 @@ export type ContentService = ReturnType<typeof createContentService>;
 export type * from './types.js';
 export type { SiteSettings } from './settings.js';
 export type { ArticleChangeListener } from './article-writer.js';
-export { surrogateKeys } from './surrogate-keys.js';
+export { articlePageKeys, surrogateKeys } from './surrogate-keys.js';

@@ -1,3 +1,5 @@
+import type { Article } from './types.js';
+
 /**
  * Names for what a cached response shows. A page is tagged with the keys of everything it renders;
  * a change purges the keys of everything it touched. Kept in one place so both sides agree.
@@ -12,5 +14,15 @@ export const surrogateKeys = {
   source: (id: number) => `source:${id}`,
   archive: (publishedAt: string) => `archive:${publishedAt.slice(0, 7)}`,
 };
+
+/** The keys of everything an article's own page shows: the article, its bylines, sections and source. */
+export function articlePageKeys(article: Pick<Article, 'id' | 'authors' | 'regions' | 'themes' | 'dossier' | 'source'>): string[] {
+  return [
+    surrogateKeys.article(article.id),
+    ...article.authors.map((a) => surrogateKeys.author(a.id)),
+    ...[...article.regions, ...article.themes, ...(article.dossier ? [article.dossier] : [])].map((t) => surrogateKeys.term(t.id)),
+    ...(article.source ? [surrogateKeys.source(article.source.id)] : []),
+  ];
+}
 
 export type PurgeListener = (keys: string[]) => void;

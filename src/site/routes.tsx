@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { surrogateKeys, type ContentService, type Term, type TermKind } from '../content/index.js';
+import { articlePageKeys, surrogateKeys, type ContentService, type Term, type TermKind } from '../content/index.js';
 import { z } from 'zod';
 import { idParams, parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
@@ -74,12 +74,7 @@ export function registerSiteRoutes(
       if (moved) return reply.header('cache-control', 'public, max-age=3600').redirect(`/articles/${moved}`, 301);
       throw notFound('article');
     }
-    const keys = [
-      surrogateKeys.article(article.id),
-      ...article.authors.map((a) => surrogateKeys.author(a.id)),
-      ...[...article.regions, ...article.themes, ...(article.dossier ? [article.dossier] : [])].map((t) => surrogateKeys.term(t.id)),
-      ...(article.source ? [surrogateKeys.source(article.source.id)] : []),
-    ];
+    const keys = articlePageKeys(article);
     const meta: PageMeta = {
       title: article.title,
       description: excerpt(article.dek || article.title),

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { surrogateKeys, type Article, type ContentService, type SiteSettings } from '../content/index.js';
+import { articlePageKeys, type Article, type ContentService, type SiteSettings } from '../content/index.js';
 import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from '../site/chrome-loader.js';
 import { parseSlug } from '../site/params.js';
@@ -8,13 +8,6 @@ import type { PageMeta } from '../site/views/chrome.js';
 import { articleToNinjs } from './ninjs.js';
 import { buildRepublishSnippet, offeredForRepublishing, type RepublishSnippet } from './republish-snippet.js';
 
-/** Everything an article's page shows, so an edit to any of it purges the tool and the ninjs too. */
-const articleKeys = (article: Article) => [
-  surrogateKeys.article(article.id),
-  ...article.authors.map((a) => surrogateKeys.author(a.id)),
-  ...[...article.regions, ...article.themes, ...(article.dossier ? [article.dossier] : [])].map((t) => surrogateKeys.term(t.id)),
-  ...(article.source ? [surrogateKeys.source(article.source.id)] : []),
-];
 
 const toolPath = (slug: string) => `/articles/${slug}/republish`;
 const ninjsPath = (slug: string) => `/articles/${slug}.ninjs.json`;
@@ -51,7 +44,7 @@ export function registerRepublishRoutes(app: FastifyInstance, deps: { content: C
         // The whole text again: the article itself is what search engines should find.
         noindex: true,
       };
-      reply.surrogateKeys = articleKeys(article);
+      reply.surrogateKeys = articlePageKeys(article);
       return reply
         .type('text/html; charset=utf-8')
         .send(renderDocument(chrome, meta, <RepublishPage article={article} settings={chrome.settings} snippet={snippet} />));
@@ -66,7 +59,7 @@ export function registerRepublishRoutes(app: FastifyInstance, deps: { content: C
       // Members' and paid pieces are not part of the public record: the same answer as an unknown slug.
       if (article.visibility !== 'public') throw notFound('article');
       const settings = await content.settings.get();
-      reply.surrogateKeys = articleKeys(article);
+      reply.surrogateKeys = articlePageKeys(article);
       return reply.type('application/json; charset=utf-8').send(articleToNinjs(article, settings, siteUrl));
     }),
   );
