@@ -14,7 +14,7 @@ const recordAlerts = `
 `;
 
 browserSuite('a hostile partner item in a real browser', () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { scheduler: false });
   const browser = useBrowser();
   let feeds: FeedServer;
   let slugs: string[] = [];

@@ -37,8 +37,10 @@ export function useTestApp(
   /**
    * `smtpUrl` may be a function, read when the app starts: a test SMTP server only knows its port by then.
    * `systemClock` runs the app (and its scheduler) on real time instead of the settable clock, for browser flows that wait for it.
+   * `scheduler: false` leaves the scheduler idle, for suites that poll partner feeds themselves: with the clock
+   * standing still every feed stays due, and a scheduler waking mid-test would poll some of them first.
    */
-  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean } = {},
+  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean; scheduler?: false } = {},
 ): RunningApp {
   const running = { clock: fixedClock() } as RunningApp;
   let drop: () => Promise<void>;
@@ -63,7 +65,7 @@ export function useTestApp(
       ...(smtpUrl ? { smtpUrl } : {}),
     };
     running.config = config;
-    running.app = await createApp(config, options.systemClock ? {} : { clock: running.clock });
+    running.app = await createApp(config, { ...(options.systemClock ? {} : { clock: running.clock }), ...(options.scheduler === false ? { startScheduler: false } : {}) });
     const address = await running.app.server.listen({ host: '127.0.0.1', port: 0 });
     running.baseUrl = address;
   });

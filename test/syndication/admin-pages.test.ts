@@ -26,7 +26,7 @@ ${items.join('\n')}
 }
 
 forEachDatabase('the syndication pages', (dialect) => {
-  const t = useTestApp(dialect);
+  const t = useTestApp(dialect, { scheduler: false });
   const sessions = {} as Record<StaffRole, { cookie: string; csrf: string }>;
   let feeds: FeedServer;
   let author: { slug: string; name: string };

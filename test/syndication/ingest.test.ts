@@ -40,7 +40,7 @@ const story = (n: number, extra = '') =>
   `<p>Fishing cooperatives said the work would begin after the winter season, according to <a href="/notes/${n}">the notice</a>.</p>`;
 
 forEachDatabase('ingesting partner feeds', (dialect) => {
-  const t = useTestApp(dialect);
+  const t = useTestApp(dialect, { scheduler: false });
   let feeds: FeedServer;
   let author: { slug: string };
   let region: { slug: string; name: string };

@@ -48,7 +48,7 @@ const paragraph = (text: string) => `<p>${text}</p>`;
 const imageSources = (html: string) => [...html.matchAll(/<img\b[^>]*\bsrc="([^"]*)"/g)].map((m) => m[1]!);
 
 forEachDatabase('partner images brought into our media library', (dialect) => {
-  const t = useTestApp(dialect);
+  const t = useTestApp(dialect, { scheduler: false });
   let feeds: FeedServer;
   let author: { slug: string };
 
