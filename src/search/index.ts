@@ -65,7 +65,11 @@ export function createSearchService(deps: { db: Kysely<Database>; dialect: Diale
     async indexMissing(): Promise<number> {
       const { rows: missing } = await sql<{ id: number }>`select id from articles
         where status = 'published' and not exists (select 1 from search_documents d where d.article_id = articles.id)`.execute(db);
-      for (let i = 0; i < missing.length; i += 200) await this.reindex(missing.slice(i, i + 200).map((r) => r.id));
+      for (let i = 0; i < missing.length; i += 50) {
+        await this.reindex(missing.slice(i, i + 50).map((r) => r.id));
+        // SQLite answers synchronously: between batches, let waiting requests be served.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       return missing.length;
     },
 
