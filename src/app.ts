@@ -30,6 +30,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailer } from './mail/mailer.js';
 import { createMediaService } from './media/index.js';
+import { createNewsletterService, registerNewsletterRoutes, type NewsletterService } from './newsletter/index.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
 import { registerSiteRoutes } from './site/routes.js';
@@ -51,6 +52,7 @@ export interface Broadsheet {
   content: ContentService;
   search: SearchService;
   syndication: SyndicationService;
+  newsletter: NewsletterService;
   staff: StaffService;
   audit: AuditLog;
   scheduler: Scheduler;
@@ -112,6 +114,13 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     log: server.log,
   });
   const audit = createAuditLog({ db: database.db, clock });
+  const newsletter = createNewsletterService({
+    db: database.db,
+    clock,
+    mailer,
+    siteUrl: config.siteUrl,
+    siteName: async () => (await content.settings.get()).siteName,
+  });
   const scheduler = createScheduler({
     clock,
     log: server.log,
@@ -151,6 +160,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
   registerSearchPage(server, { search, content, loadChrome });
   registerSearchApi(server, { search, content, siteUrl: config.siteUrl });
+  registerNewsletterRoutes(server, { newsletter, loadChrome, clock });
   const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
   registerAdminApi(server, { content, staff, audit, actions });
   const { renderPage } = registerAdminPages(server, {
@@ -189,6 +199,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     content,
     search,
     syndication,
+    newsletter,
     staff,
     audit,
     scheduler,

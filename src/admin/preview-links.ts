@@ -1,7 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import { settingsSecret } from '../signing-key.js';
 
 const SECRET_KEY = 'preview_secret';
 const VALID_DAYS = 7;
@@ -12,22 +13,7 @@ const VALID_DAYS = 7;
  * (and every restart) agrees on it.
  */
 export function createPreviewLinks(deps: { db: Kysely<Database>; clock: Clock; siteUrl: string }) {
-  let secret: Promise<Buffer> | undefined;
-
-  function loadSecret(): Promise<Buffer> {
-    secret ??= (async () => {
-      const fresh = randomBytes(32).toString('hex');
-      // Insert-if-absent, then read: two processes racing both end up with the first one's secret.
-      await deps.db
-        .insertInto('settings')
-        .values({ key: SECRET_KEY, value: JSON.stringify(fresh), updated_at: deps.clock.now().toISOString() })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-      const row = await deps.db.selectFrom('settings').select('value').where('key', '=', SECRET_KEY).executeTakeFirstOrThrow();
-      return Buffer.from(JSON.parse(row.value) as string, 'hex');
-    })();
-    return secret;
-  }
+  const loadSecret = settingsSecret(deps, SECRET_KEY);
 
   const sign = async (id: number, expires: number) => createHmac('sha256', await loadSecret()).update(`${id}.${expires}`).digest('base64url');
 

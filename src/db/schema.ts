@@ -24,6 +24,8 @@ export interface Database {
   syndication_feeds: SyndicationFeedsTable;
   syndicated_items: SyndicatedItemsTable;
   syndicated_media: SyndicatedMediaTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_consents: NewsletterConsentsTable;
 }
 
 export interface SettingsTable {
@@ -281,4 +283,38 @@ export interface SyndicatedMediaTable {
   url: string;
   media_id: number;
   created_at: string;
+}
+
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed';
+
+/** A newsletter reader: `pending` until the emailed link is opened, `active` after, `unsubscribed` once they leave. */
+export interface NewsletterSubscribersTable {
+  id: Generated<number>;
+  /** Trimmed and lower-cased. */
+  email: string;
+  status: SubscriberStatus;
+  /** BCP 47 tag of the language the newsletter is wanted in. */
+  language: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  confirmation_sent_at: string | null;
+  updated_at: string;
+}
+
+export type ConsentAction = 'subscribe' | 'confirm' | 'unsubscribe' | 'preferences';
+/** Where the reader acted: the newsletter page, the footer form, the API, or a mail client's one-click unsubscribe. */
+export type ConsentForm = 'page' | 'footer' | 'api' | 'email';
+
+/** The consent record: one row per change a reader asked for. */
+export interface NewsletterConsentsTable {
+  id: Generated<number>;
+  subscriber_id: number;
+  action: ConsentAction;
+  form: ConsentForm;
+  /** HMAC-SHA256 of the client address with the newsletter secret; null when no address was known. */
+  ip_hash: string | null;
+  at: string;
+  /** JSON text: what was chosen (the language, for instance). */
+  detail: Generated<string>;
 }

@@ -86,6 +86,7 @@ function Footer({ chrome }: { chrome: Chrome }) {
             </ul>
           </nav>
         )}
+        <NewsletterSignup />
         <FollowLinks chrome={chrome} />
         <p>
           Media inquiries: <a href={`mailto:${settings.mediaInquiriesEmail}`}>{settings.mediaInquiriesEmail}</a>
@@ -98,6 +99,22 @@ function Footer({ chrome }: { chrome: Chrome }) {
         </p>
       </div>
     </footer>
+  );
+}
+
+/** The footer's sign-up form: the same for every reader, so a cached page stays shareable. */
+function NewsletterSignup() {
+  return (
+    <form class="newsletter-signup" action="/newsletter" method="post" aria-labelledby="footer-newsletter-heading">
+      <h2 id="footer-newsletter-heading">Newsletter</h2>
+      <p>
+        The day’s selected articles, every morning. <a href="/newsletter">About the newsletter</a>
+      </p>
+      <label for="footer-newsletter-email">Your email address</label>
+      <input id="footer-newsletter-email" type="email" name="email" required maxLength={254} autocomplete="email" />
+      <input type="hidden" name="form" value="footer" />
+      <button type="submit">Subscribe</button>
+    </form>
   );
 }
 

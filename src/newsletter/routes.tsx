@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { z } from 'zod';
+import { createRateLimiter } from '../admin/rate-limit.js';
+import type { Clock } from '../clock.js';
+import { surrogateKeys } from '../content/index.js';
+import { AppError } from '../errors.js';
+import { parseInput } from '../parse-input.js';
+import type { ChromeLoader } from '../site/chrome-loader.js';
+import { renderDocument } from '../site/render.js';
+import type { Chrome, PageMeta } from '../site/views/chrome.js';
+import { emailAddress, newsletterLanguage, subscribeInput, tokenQuery } from './inputs.js';
+import { defaultLanguage, languageOptions } from './languages.js';
+import type { NewsletterService } from './subscriptions.js';
+import { CheckInboxPage, ConfirmedPage, PreferencesPage, SignupPage, UnsubscribedPage, UnsubscribePage } from './views/newsletter-pages.js';
+
+const SUBSCRIBE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
+
+const formBody = z.object({
+  email: z.string().max(1000).optional(),
+  language: z.string().max(40).optional(),
+  form: z.enum(['page', 'footer']).default('page'),
+});
+const apiBody = z.strictObject({ email: emailAddress, language: newsletterLanguage.optional() });
+
+/** A field of a urlencoded or multipart body (multipart fields arrive as `{ value }`). */
+function field(body: unknown, name: string): unknown {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return value && typeof value === 'object' && 'value' in value ? value.value : value;
+}
+
+/**
+ * The public newsletter pages and the sign-up API. The sign-up page is cached like any page; the
+ * pages reached through a mailed link carry a credential in their address, so they are never
+ * cached, indexed or passed on as a referrer.
+ */
+export function registerNewsletterRoutes(app: FastifyInstance, deps: { newsletter: NewsletterService; loadChrome: ChromeLoader; clock: Clock }) {
+  const { newsletter, loadChrome } = deps;
+  const limiter = createRateLimiter({ ...SUBSCRIBE_LIMIT, now: () => deps.clock.now().getTime() });
+  const languages = languageOptions();
+
+  /** A page in the site's frame; every newsletter page is noindex but the sign-up page itself. */
+  async function page(reply: FastifyReply, title: string, body: (chrome: Chrome) => ComponentChildren, opts: { status?: number; index?: boolean } = {}) {
+    const { chrome } = await loadChrome();
+    const meta: PageMeta = { title, description: `The ${chrome.settings.siteName} newsletter`, canonical: '/newsletter', noindex: !opts.index };
+    return reply.code(opts.status ?? 200).type('text/html; charset=utf-8').send(renderDocument(chrome, meta, body(chrome)));
+  }
+
+  /** For pages reached with a token in the address. */
+  const privatePage = (reply: FastifyReply) =>
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
+
+  function checkRate(request: FastifyRequest) {
+    if (!limiter.attempt(request.ip)) throw new AppError('rate_limited', 'Too many sign-ups from your network address. Wait a few minutes and try again', 429);
+  }
+
+  const consent = (request: FastifyRequest, form: 'page' | 'footer' | 'api' | 'email') => ({ form, ip: request.ip });
+  const token = (request: FastifyRequest) => parseInput(tokenQuery, request.query).token;
+
+  const signup = (chrome: Chrome, language: string, extra: { email?: string; error?: string } = {}) => (
+    <SignupPage siteName={chrome.settings.siteName} languages={languages} language={language} {...extra} />
+  );
+
+  app.get('/newsletter', async (_request, reply) => {
+    reply.surrogateKeys = [surrogateKeys.all];
+    return page(reply, 'Newsletter', (chrome) => signup(chrome, defaultLanguage(chrome.settings.language)), { index: true });
+  });
+
+  app.post('/newsletter', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const posted = parseInput(formBody, request.body);
+    const language = posted.language || defaultLanguage((await loadChrome()).chrome.settings.language);
+    try {
+      const input = parseInput(subscribeInput, { email: posted.email, language });
+      checkRate(request);
+      await newsletter.subscribe(input.email, input.language, posted.form, request.ip);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      // The form again, with the reader's entry and the reason in plain words (without the field name).
+      const message = error.message.replace(/^\w+: /, '');
+      return page(reply, 'Newsletter', (chrome) => signup(chrome, language, { email: posted.email ?? '', error: message }), { status: error.status });
+    }
+    return page(reply, 'Check your inbox', () => <CheckInboxPage />);
+  });
+
+  app.get('/newsletter/confirm', async (request, reply) => {
+    privatePage(reply);
+    const subscriber = await newsletter.confirm(token(request), consent(request, 'page'));
+    const { preferences } = await newsletter.linksFor(subscriber.id);
+    return page(reply, 'Subscribed', () => <ConfirmedPage preferencesUrl={preferences} />);
+  });
+
+  app.get('/newsletter/unsubscribe', async (request, reply) => {
+    privatePage(reply);
+    const given = token(request);
+    await newsletter.holderOf(given, 'unsubscribe');
+    const action = `/newsletter/unsubscribe?token=${encodeURIComponent(given)}`;
+    return page(reply, 'Unsubscribe', () => <UnsubscribePage action={action} />);
+  });
+
+  // RFC 8058: a mail client posts `List-Unsubscribe=One-Click` here with no cookies and no page in between.
+  app.post('/newsletter/unsubscribe', async (request, reply) => {
+    privatePage(reply);
+    const oneClick = field(request.body, 'List-Unsubscribe') === 'One-Click';
+    await newsletter.unsubscribe(token(request), consent(request, oneClick ? 'email' : 'page'));
+    return page(reply, 'Unsubscribed', () => <UnsubscribedPage />);
+  });
+
+  async function preferencesPage(request: FastifyRequest, reply: FastifyReply, saved: boolean) {
+    privatePage(reply);
+    const given = token(request);
+    const subscriber = saved
+      ? await newsletter.savePreferences(given, { language: field(request.body, 'language') }, consent(request, 'page'))
+      : await newsletter.holderOf(given, 'preferences');
+    const { unsubscribe } = await newsletter.linksFor(subscriber.id);
+    const action = `/newsletter/preferences?token=${encodeURIComponent(given)}`;
+    const body = <PreferencesPage subscriber={subscriber} languages={languages} action={action} unsubscribeUrl={unsubscribe} saved={saved} />;
+    return page(reply, 'Newsletter preferences', () => body);
+  }
+  app.get('/newsletter/preferences', (request, reply) => preferencesPage(request, reply, false));
+  app.post('/newsletter/preferences', (request, reply) => preferencesPage(request, reply, true));
+
+  /** Always 202 `pending` for an acceptable address, whatever we already knew of it. */
+  app.post('/api/v1/newsletter/subscriptions', async (request, reply) => {
+    const posted = parseInput(apiBody, request.body);
+    const language = posted.language ?? defaultLanguage((await loadChrome()).chrome.settings.language);
+    checkRate(request);
+    await newsletter.subscribe(posted.email, language, 'api', request.ip);
+    return reply.code(202).header('cache-control', 'no-store').send({ status: 'pending' });
+  });
+}
