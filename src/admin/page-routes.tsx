@@ -14,7 +14,7 @@ import type { PreviewLinks } from './preview-links.js';
 import type { AuditLog } from './audit-log.js';
 import { redirectToSignIn, type RenderPage } from './form-fields.js';
 import { clearSessionCookie, requireStaff, setSessionCookie } from './auth.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter } from '../http/rate-limit.js';
 import { can } from './roles.js';
 import { newToken } from './secrets.js';
 import type { StaffService, StaffUser } from './staff-service.js';

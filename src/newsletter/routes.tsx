@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { z } from 'zod';
-import { createRateLimiter } from '../admin/rate-limit.js';
+import { createRateLimiter } from '../http/rate-limit.js';
 import type { Clock } from '../clock.js';
 import { surrogateKeys } from '../content/index.js';
 import { AppError } from '../errors.js';
