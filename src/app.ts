@@ -99,7 +99,14 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     trustProxy: config.trustProxy,
   });
 
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: server.log });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    log: server.log,
+    ...(config.smtpPool ? { maxConnections: config.smtpPool } : {}),
+    ...(config.smtpRate ? { messagesPerSecond: config.smtpRate } : {}),
+    ...(config.dkim ? { dkim: config.dkim } : {}),
+  });
   const staff = createStaffService({ db: database.db, clock, mailer, siteUrl: config.siteUrl });
   const media = createMediaService({ db: database.db, clock, mediaDir: path.join(config.dataDir, 'media'), maxBytes: config.mediaMaxBytes });
   const syndication = createSyndicationService({
@@ -210,6 +217,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
       await repairing;
       await syndication.close();
       await server.close();
+      await mailer.close();
       await database.close();
     },
   };

@@ -1,9 +1,19 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }
   | { dialect: 'postgres'; url: string; schema?: string };
+
+/** The key outgoing mail is signed with (DKIM), read from `DKIM_PRIVATE_KEY_FILE` at start-up. */
+export interface DkimConfig {
+  domain: string;
+  selector: string;
+  /** A PEM RSA private key: a secret, never to be logged. */
+  privateKey: string;
+}
 
 /** Everything Broadsheet reads from its environment, parsed and checked once at start-up. */
 export interface Config {
@@ -20,6 +30,12 @@ export interface Config {
   /** SMTP server for outgoing mail; without one, mail is written to the log. */
   smtpUrl?: string;
   mailFrom: string;
+  /** Pooled SMTP connections at most (SMTP_POOL, default 3). */
+  smtpPool?: number;
+  /** Messages sent per second at most (SMTP_RATE, default 20). */
+  smtpRate?: number;
+  /** Signs outgoing mail when all three DKIM_* variables are set. */
+  dkim?: DkimConfig;
   /** The largest image upload accepted. */
   mediaMaxBytes: number;
   /** Which proxies in front may say who the client is (X-Forwarded-For), for rate limits and logs. */
@@ -81,6 +97,27 @@ const env = z.object({
     .max(100, 'a number of megabytes from 1 to 100')
     .default(5),
   MAIL_FROM: z.string().min(3, 'an address such as "Newsroom <news@example.com>"').optional(),
+  SMTP_POOL: z.coerce
+    .number({ error: 'a whole number of connections from 1 to 50' })
+    .int('a whole number of connections from 1 to 50')
+    .min(1, 'a whole number of connections from 1 to 50')
+    .max(50, 'a whole number of connections from 1 to 50')
+    .default(3),
+  SMTP_RATE: z.coerce
+    .number({ error: 'a whole number of messages per second from 1 to 10000' })
+    .int('a whole number of messages per second from 1 to 10000')
+    .min(1, 'a whole number of messages per second from 1 to 10000')
+    .max(10000, 'a whole number of messages per second from 1 to 10000')
+    .default(20),
+  DKIM_DOMAIN: z
+    .string()
+    .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, 'a domain name such as news.example')
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'a DNS label such as mail2026')
+    .optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1, 'a file path').optional(),
 });
 
 /** Thrown for a bad environment; its message is one line naming the variable. */
@@ -113,12 +150,45 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     demoContent: e.DEMO_CONTENT === 'on',
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+    smtpPool: e.SMTP_POOL,
+    smtpRate: e.SMTP_RATE,
+    ...dkimFrom(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
     mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
     trustProxy: proxyTrust(e.TRUST_PROXY),
     embedHosts: e.EMBED_HOSTS.split(','),
     feedMaxBytes: Math.round(e.FEED_MAX_MB * 1024 * 1024),
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
+}
+
+const DKIM_VARIABLES = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY_FILE'] as const;
+
+/** All three DKIM variables or none; the key file is read and checked now, so a bad one stops the start. */
+function dkimFrom(domain: string | undefined, selector: string | undefined, keyFile: string | undefined): { dkim?: DkimConfig } {
+  const given = [domain, selector, keyFile];
+  if (given.every((v) => v === undefined)) return {};
+  const missing = DKIM_VARIABLES.filter((_, i) => given[i] === undefined);
+  if (missing.length) {
+    throw new ConfigError(`Invalid configuration: ${missing.join(' and ')} must be set too (set all of ${DKIM_VARIABLES.join(', ')} or none)`);
+  }
+  // The error says what is wrong with the file, never what is in it.
+  const invalid = new ConfigError('Invalid configuration: DKIM_PRIVATE_KEY_FILE must be a readable PEM file holding an RSA private key');
+  let privateKey: string;
+  try {
+    privateKey = readFileSync(keyFile!, 'utf8');
+  } catch {
+    throw invalid;
+  }
+  if (!privateKey.includes('-----BEGIN ') || !isRsaPrivateKey(privateKey)) throw invalid;
+  return { dkim: { domain: domain!.toLowerCase(), selector: selector!, privateKey } };
+}
+
+function isRsaPrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey({ key: pem, format: 'pem' }).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
 }
 
 function proxyTrust(value: string | undefined): Config['trustProxy'] {

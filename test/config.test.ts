@@ -166,3 +166,62 @@ describe('describeDatabase', () => {
     assert.equal(describeDatabase({ dialect: 'sqlite', file }), `sqlite:${file}`);
   });
 });
+
+// Imports for the mail settings below (ES imports are hoisted, so they may sit here).
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { after } from 'node:test';
+
+describe('mail delivery settings', () => {
+  const dkimKeyDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-config-dkim-'));
+  after(() => rmSync(dkimKeyDir, { recursive: true, force: true }));
+  const keyFile = (name: string, contents: string) => {
+    const file = path.join(dkimKeyDir, name);
+    writeFileSync(file, contents);
+    return file;
+  };
+  const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+  it('pools 3 SMTP connections at 20 messages a second unless told otherwise, and refuses nonsense', () => {
+    assert.deepEqual([loadConfig({}).smtpPool, loadConfig({}).smtpRate], [3, 20]);
+    const config = loadConfig({ SMTP_POOL: '5', SMTP_RATE: '100' });
+    assert.deepEqual([config.smtpPool, config.smtpRate], [5, 100]);
+    configErrorFor({ SMTP_POOL: '0' }, 'SMTP_POOL');
+    configErrorFor({ SMTP_RATE: 'fast' }, 'SMTP_RATE');
+  });
+
+  it('signs nothing without DKIM variables', () => {
+    assert.equal(loadConfig({}).dkim, undefined);
+  });
+
+  it('reads the DKIM domain, selector and the PEM key from its file', () => {
+    const file = keyFile('good.pem', rsaPem);
+    const { dkim } = loadConfig({ DKIM_DOMAIN: 'Ledger.test', DKIM_SELECTOR: 'mail2026', DKIM_PRIVATE_KEY_FILE: file });
+    assert.deepEqual(dkim, { domain: 'ledger.test', selector: 'mail2026', privateKey: rsaPem });
+  });
+
+  it('wants all three DKIM variables or none, naming the missing ones', () => {
+    const file = keyFile('partial.pem', rsaPem);
+    configErrorFor({ DKIM_DOMAIN: 'ledger.test', DKIM_PRIVATE_KEY_FILE: file }, 'DKIM_SELECTOR');
+    const message = configErrorFor({ DKIM_DOMAIN: 'ledger.test' }, 'DKIM_SELECTOR');
+    assert.match(message, /\bDKIM_PRIVATE_KEY_FILE\b/);
+  });
+
+  it('refuses a missing, non-PEM or non-RSA key file without printing what is in it', () => {
+    const base = { DKIM_DOMAIN: 'ledger.test', DKIM_SELECTOR: 'mail2026' };
+    configErrorFor({ ...base, DKIM_PRIVATE_KEY_FILE: path.join(dkimKeyDir, 'absent.pem') }, 'DKIM_PRIVATE_KEY_FILE');
+    const garbage = configErrorFor({ ...base, DKIM_PRIVATE_KEY_FILE: keyFile('garbage.pem', 'not-a-key-SECRETISH') }, 'DKIM_PRIVATE_KEY_FILE');
+    assert.doesNotMatch(garbage, /SECRETISH/);
+    const broken = configErrorFor({ ...base, DKIM_PRIVATE_KEY_FILE: keyFile('broken.pem', rsaPem.slice(0, 200)) }, 'DKIM_PRIVATE_KEY_FILE');
+    assert.doesNotMatch(broken, /MII/, 'no part of the key appears');
+    const ed25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    configErrorFor({ ...base, DKIM_PRIVATE_KEY_FILE: keyFile('ed25519.pem', ed25519) }, 'DKIM_PRIVATE_KEY_FILE');
+  });
+
+  it('refuses a malformed DKIM domain or selector', () => {
+    const file = keyFile('valid.pem', rsaPem);
+    configErrorFor({ DKIM_DOMAIN: 'not a domain', DKIM_SELECTOR: 'mail2026', DKIM_PRIVATE_KEY_FILE: file }, 'DKIM_DOMAIN');
+    configErrorFor({ DKIM_DOMAIN: 'ledger.test', DKIM_SELECTOR: 'bad_selector!', DKIM_PRIVATE_KEY_FILE: file }, 'DKIM_SELECTOR');
+  });
+});

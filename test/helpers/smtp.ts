@@ -12,6 +12,16 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   parsed: ParsedMail;
+  /** The message's bytes as they arrived, when the server was started with `keepRaw`. */
+  raw?: Buffer;
+}
+
+/** Optional behaviour of the test SMTP server. */
+export interface SmtpServerOptions {
+  /** Keep each message's bytes as received (`ReceivedMail.raw`), e.g. to check a DKIM signature. */
+  keepRaw?: boolean;
+  /** The SMTP answer to refuse a recipient with (RCPT TO), e.g. 550 for a mailbox that does not exist; undefined accepts it. */
+  refuseRecipient?: (address: string) => { code: number; message: string } | undefined;
 }
 
 export interface TestSmtpServer {
@@ -37,7 +47,7 @@ interface Waiter {
  * parsed with mailparser before the server acknowledges it, so by the time the sender's `sendMail`
  * resolves, the message is already waiting for the test.
  */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const unclaimed: ReceivedMail[] = [];
   const waiters: Waiter[] = [];
@@ -54,7 +64,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuseRecipient?.(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      if (options.keepRaw) stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       simpleParser(stream).then(
         (parsed) => {
           deliver({
@@ -63,6 +80,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             parsed,
+            ...(options.keepRaw ? { raw: Buffer.concat(chunks) } : {}),
           });
           callback();
         },
@@ -110,14 +128,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
  * Starts a test SMTP server for the suite in which it is called and stops it after. Call it before
  * `useTestApp(dialect, { smtpUrl: () => smtp.url })` so the server listens by the time the app starts.
  */
-export function useSmtpServer(): TestSmtpServer {
+export function useSmtpServer(options: SmtpServerOptions = {}): TestSmtpServer {
   let server: TestSmtpServer | undefined;
   const running = () => {
     if (!server) throw new Error('the test SMTP server is not running (use it inside a test or hook)');
     return server;
   };
   before(async () => {
-    server = await startSmtpServer();
+    server = await startSmtpServer(options);
   });
   after(async () => {
     await server?.close();
