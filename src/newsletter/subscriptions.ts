@@ -49,6 +49,25 @@ export function createNewsletterService(deps: { db: Kysely<Database>; clock: Clo
         .execute();
   }
 
+  /**
+   * Moves a subscriber to `to` if it is in one of `from` now (checked in the update itself, so a link opened
+   * twice at once acts once), and records the consent only when something changed.
+   */
+  async function transition(id: number, from: SubscriberStatus[], to: SubscriberStatus, action: ConsentAction, context: ConsentContext) {
+    const recordConsent = await consentRecorder(context);
+    await db.transaction().execute(async (trx) => {
+      const at = now();
+      const stamp = to === 'active' ? { confirmed_at: at } : { unsubscribed_at: at };
+      const changed = await trx
+        .updateTable('newsletter_subscribers')
+        .set({ status: to, updated_at: at, ...stamp })
+        .where('id', '=', id)
+        .where('status', 'in', from)
+        .executeTakeFirst();
+      if (changed.numUpdatedRows > 0n) await recordConsent(trx, id, action);
+    });
+  }
+
   async function mailConfirmation(subscriberId: number, email: string) {
     const link = `${deps.siteUrl}/newsletter/confirm?token=${await tokens.issue('confirm', subscriberId, CONFIRM_SECONDS)}`;
     const siteName = await deps.siteName();
@@ -112,17 +131,7 @@ export function createNewsletterService(deps: { db: Kysely<Database>; clock: Clo
       if (subscriber.status === 'active') return subscriber;
       // A link from before an unsubscribe must not sign the reader up again.
       if (subscriber.status === 'unsubscribed') throw new AppError('token_invalid', 'This link is not valid any more: the address was unsubscribed since. Sign up again on the newsletter page', 400);
-      const recordConsent = await consentRecorder(context);
-      await db.transaction().execute(async (trx) => {
-        const at = now();
-        const changed = await trx
-          .updateTable('newsletter_subscribers')
-          .set({ status: 'active', confirmed_at: at, updated_at: at })
-          .where('id', '=', subscriber.id)
-          .where('status', '=', 'pending')
-          .executeTakeFirst();
-        if (changed.numUpdatedRows > 0n) await recordConsent(trx, subscriber.id, 'confirm');
-      });
+      await transition(subscriber.id, ['pending'], 'active', 'confirm', context);
       return { ...subscriber, status: 'active' };
     },
 
@@ -130,17 +139,7 @@ export function createNewsletterService(deps: { db: Kysely<Database>; clock: Clo
     async unsubscribe(token: string, context: ConsentContext): Promise<Subscriber> {
       const subscriber = await subscriberFor(token, 'unsubscribe');
       if (subscriber.status === 'unsubscribed') return subscriber;
-      const recordConsent = await consentRecorder(context);
-      await db.transaction().execute(async (trx) => {
-        const at = now();
-        const changed = await trx
-          .updateTable('newsletter_subscribers')
-          .set({ status: 'unsubscribed', unsubscribed_at: at, updated_at: at })
-          .where('id', '=', subscriber.id)
-          .where('status', '!=', 'unsubscribed')
-          .executeTakeFirst();
-        if (changed.numUpdatedRows > 0n) await recordConsent(trx, subscriber.id, 'unsubscribe');
-      });
+      await transition(subscriber.id, ['pending', 'active'], 'unsubscribed', 'unsubscribe', context);
       return { ...subscriber, status: 'unsubscribed' };
     },
 
