@@ -31,6 +31,9 @@ import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailer } from './mail/mailer.js';
 import { createMediaService } from './media/index.js';
 import { createNewsletterService, registerNewsletterRoutes, type NewsletterService } from './newsletter/index.js';
+import { registerNewsletterAdmin } from './newsletter/admin-routes.js';
+import { registerNewsletterArchive } from './newsletter/archive-routes.js';
+import { createIssueDesk, type IssueDesk } from './newsletter/issues.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
 import { registerSiteRoutes } from './site/routes.js';
@@ -53,6 +56,7 @@ export interface Broadsheet {
   search: SearchService;
   syndication: SyndicationService;
   newsletter: NewsletterService;
+  issues: IssueDesk;
   staff: StaffService;
   audit: AuditLog;
   scheduler: Scheduler;
@@ -128,6 +132,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     siteUrl: config.siteUrl,
     siteName: async () => (await content.settings.get()).siteName,
   });
+  const issues = createIssueDesk({ db: database.db, clock, content, onPurge: (keys) => cache.purge(keys) });
   const scheduler = createScheduler({
     clock,
     log: server.log,
@@ -168,6 +173,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerSearchPage(server, { search, content, loadChrome });
   registerSearchApi(server, { search, content, siteUrl: config.siteUrl });
   registerNewsletterRoutes(server, { newsletter, loadChrome, clock });
+  registerNewsletterArchive(server, { issues, loadChrome });
   const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
   registerAdminApi(server, { content, staff, audit, actions });
   const { renderPage } = registerAdminPages(server, {
@@ -184,6 +190,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerMediaRoutes(server, { media, audit, renderPage });
   registerDirectoryPages(server, { content, audit, renderPage });
   registerSettingsPages(server, { content, staff, audit, renderPage });
+  registerNewsletterAdmin(server, { issues, content, audit, clock, siteUrl: config.siteUrl, renderPage });
   registerSyndicationPages(server, { syndication, content, audit, renderPage, onFeedChange: () => scheduler.poke() });
   registerErrorHandling(server, renderErrorPage);
 
@@ -207,6 +214,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     search,
     syndication,
     newsletter,
+    issues,
     staff,
     audit,
     scheduler,

@@ -15,6 +15,7 @@ export type Action =
   | 'syndication.review'
   | 'media.upload'
   | 'media.edit-any'
+  | 'newsletter.manage'
   | 'settings.edit'
   | 'staff.manage'
   | 'audit.read';
@@ -25,11 +26,12 @@ const grants: Record<StaffRole, Action[]> = {
   editor: [
     'article.create', 'article.edit-own-draft', 'article.publish-own', 'article.edit-any', 'article.delete-any',
     'directory.edit', 'syndication.manage', 'syndication.review', 'media.upload', 'media.edit-any', 'audit.read',
+    'newsletter.manage',
   ],
   owner: [
     'article.create', 'article.edit-own-draft', 'article.publish-own', 'article.edit-any', 'article.delete-any',
     'directory.edit', 'syndication.manage', 'syndication.review', 'media.upload', 'media.edit-any', 'audit.read',
-    'settings.edit', 'staff.manage',
+    'newsletter.manage', 'settings.edit', 'staff.manage',
   ],
 };
 

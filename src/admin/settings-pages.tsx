@@ -28,7 +28,14 @@ function settingsFromForm(form: FormBody): Record<string, unknown> {
       const [network = '', label = '', url = ''] = line.split('|').map((p) => p.trim());
       return { network, label, url };
     });
-  return { ...Object.fromEntries(plain.map((k) => [k, formText(form, k)])), socialLinks, feedFullText: formText(form, 'feedFullText') === '1' };
+  // A form from before the send time existed leaves it out: blank keeps the stored time.
+  const sendTime = formText(form, 'newsletterSendTime');
+  return {
+    ...Object.fromEntries(plain.map((k) => [k, formText(form, k)])),
+    socialLinks,
+    feedFullText: formText(form, 'feedFullText') === '1',
+    ...(sendTime ? { newsletterSendTime: sendTime } : {}),
+  };
 }
 
 /** The owner's pages (site settings, staff), everyone's own API tokens, and the audit log for editors and owners. */

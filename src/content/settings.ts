@@ -24,6 +24,8 @@ export const siteSettingsSchema = z.object({
     .max(20),
   /** Whether feeds carry each article's full text, or only its summary (the dek) and a link. */
   feedFullText: z.boolean(),
+  /** When the day's newsletter goes out, as HH:MM in the site's time zone. */
+  newsletterSendTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time of day as HH:MM, such as 07:00'),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -41,6 +43,7 @@ export const defaultSettings: SiteSettings = {
   copyrightHolder: 'Broadsheet',
   socialLinks: [],
   feedFullText: true,
+  newsletterSendTime: '07:00',
 };
 
 function isTimeZone(tz: string): boolean {

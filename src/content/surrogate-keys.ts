@@ -13,6 +13,8 @@ export const surrogateKeys = {
   term: (id: number) => `term:${id}`,
   source: (id: number) => `source:${id}`,
   archive: (publishedAt: string) => `archive:${publishedAt.slice(0, 7)}`,
+  /** The public archive of sent newsletter issues. */
+  newsletter: 'newsletter',
 };
 
 /** The keys of everything an article's own page shows: the article, its bylines, sections and source. */

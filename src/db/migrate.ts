@@ -7,6 +7,7 @@ import { imageSrcset } from './migrations/0004-image-srcset.js';
 import { searchIndex } from './migrations/0005-search.js';
 import { syndicationTables } from './migrations/0006-syndication.js';
 import { newsletterTables } from './migrations/0007-newsletter.js';
+import { newsletterIssueTables } from './migrations/0008-newsletter-issues.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0005-search': searchIndex(dialect),
     '0006-syndication': syndicationTables(dialect),
     '0007-newsletter': newsletterTables(dialect),
+    '0008-newsletter-issues': newsletterIssueTables(dialect),
   };
 }
 

@@ -26,6 +26,7 @@ export interface Database {
   syndicated_media: SyndicatedMediaTable;
   newsletter_subscribers: NewsletterSubscribersTable;
   newsletter_consents: NewsletterConsentsTable;
+  newsletter_issues: NewsletterIssuesTable;
 }
 
 export interface SettingsTable {
@@ -317,4 +318,22 @@ export interface NewsletterConsentsTable {
   at: string;
   /** JSON text: what was chosen (the language, for instance). */
   detail: Generated<string>;
+}
+
+/** `draft`: held, with no send time; `scheduled`: due at `send_at`; `sending` and `sent` are the delivery's. */
+export type IssueStatus = 'draft' | 'scheduled' | 'sending' | 'sent';
+
+/** One day's newsletter issue. */
+export interface NewsletterIssuesTable {
+  id: Generated<number>;
+  /** YYYY-MM-DD in the site's time zone; unique. */
+  day: string;
+  status: IssueStatus;
+  intro: Generated<string>;
+  /** JSON array of article ids, in the order the issue shows them. */
+  article_ids: Generated<string>;
+  send_at: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
 }

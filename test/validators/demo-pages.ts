@@ -46,6 +46,7 @@ export const demoPages: DemoPage[] = [
   { name: 'cross-posted article', path: `/articles/${crossPosted.slug}`, status: 200 },
   { name: 'republish tool', path: `/articles/${own.slug}/republish`, status: 200 },
   { name: 'newsletter sign-up', path: '/newsletter', status: 200 },
+  { name: 'newsletter archive', path: '/newsletter/archive', status: 200 },
   { name: 'author', path: `/authors/${own.authors[0]}`, status: 200 },
   { name: 'region', path: `/regions/${own.regions[0]}`, status: 200 },
   { name: 'theme', path: `/themes/${own.themes[0]}`, status: 200 },
