@@ -192,7 +192,7 @@ export function registerSyndicationPages(
     return reply.type('text/x-opml; charset=utf-8').header('content-disposition', 'attachment; filename="partner-feeds.opml"').send(opml);
   });
 
-  app.post('/admin/feeds/opml', async (request, reply) => {
+  app.post('/admin/feeds.opml', async (request, reply) => {
     const user = requireCan(request, 'syndication.manage');
     try {
       const result = await importOpml({ feeds, directory: content.directory }, await uploadedFile(request));

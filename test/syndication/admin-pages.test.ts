@@ -80,7 +80,7 @@ forEachDatabase('the syndication pages', (dialect) => {
     });
 
     const pages = () => ['/admin/feeds', `/admin/feeds/${slug}`, '/admin/feeds.opml', '/admin/queue', `/admin/queue/${itemId}`];
-    const forms = () => ['/admin/feeds', `/admin/feeds/${slug}`, `/admin/feeds/${slug}/poll`, '/admin/feeds/opml', `/admin/queue/${itemId}/accept`, `/admin/queue/${itemId}/reject`, `/admin/queue/${itemId}/block`];
+    const forms = () => ['/admin/feeds', `/admin/feeds/${slug}`, `/admin/feeds/${slug}/poll`, '/admin/feeds.opml', `/admin/queue/${itemId}/accept`, `/admin/queue/${itemId}/reject`, `/admin/queue/${itemId}/block`];
 
     it('gives editors and owners every page, with the two menu links', async () => {
       for (const role of ['editor', 'owner'] as const) {

@@ -93,7 +93,7 @@ forEachDatabase('OPML export and import pages', (dialect) => {
     const form = new FormData();
     form.append('_csrf', session.csrf);
     form.append('file', new Blob([text], { type: 'text/x-opml' }), 'partners.opml');
-    const res = await fetch(`${t.baseUrl}/admin/feeds/opml`, { method: 'POST', headers: { cookie: session.cookie }, body: form, redirect: 'manual' });
+    const res = await fetch(`${t.baseUrl}/admin/feeds.opml`, { method: 'POST', headers: { cookie: session.cookie }, body: form, redirect: 'manual' });
     return { status: res.status, html: await res.text() };
   }
 

@@ -60,7 +60,7 @@ export function FeedsPage({ view }: { view: FeedsView }) {
       <p>
         <a href="/admin/feeds.opml">Export OPML</a> (every partner feed, for a feed reader or another newsroom).
       </p>
-      <form method="post" action="/admin/feeds/opml" enctype="multipart/form-data" class="stack" aria-labelledby="opml">
+      <form method="post" action="/admin/feeds.opml" enctype="multipart/form-data" class="stack" aria-labelledby="opml">
         <input type="hidden" name="_csrf" value={view.csrfToken} />
         <label for="file">Import OPML (each new feed becomes a partner source whose items wait for review)</label>
         <input id="file" name="file" type="file" accept=".opml,.xml,text/x-opml,text/xml,application/xml" required {...invalidIf(view.importProblem, 'file')} />
