@@ -33,6 +33,7 @@ import { createMediaService } from './media/index.js';
 import { createNewsletterService, registerNewsletterRoutes, type NewsletterService } from './newsletter/index.js';
 import { registerNewsletterAdmin } from './newsletter/admin-routes.js';
 import { registerNewsletterArchive } from './newsletter/archive-routes.js';
+import { createDelivery, type Delivery } from './newsletter/delivery.js';
 import { createIssueDesk, type IssueDesk } from './newsletter/issues.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
@@ -57,6 +58,7 @@ export interface Broadsheet {
   syndication: SyndicationService;
   newsletter: NewsletterService;
   issues: IssueDesk;
+  delivery: Delivery;
   staff: StaffService;
   audit: AuditLog;
   scheduler: Scheduler;
@@ -133,6 +135,16 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     siteName: async () => (await content.settings.get()).siteName,
   });
   const issues = createIssueDesk({ db: database.db, clock, content, onPurge: (keys) => cache.purge(keys) });
+  const delivery = createDelivery({
+    db: database.db,
+    clock,
+    mailer,
+    issues,
+    subscriptions: newsletter,
+    siteUrl: config.siteUrl,
+    siteName: async () => (await content.settings.get()).siteName,
+    log: server.log,
+  });
   const scheduler = createScheduler({
     clock,
     log: server.log,
@@ -145,6 +157,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
         },
       },
       { name: 'poll partner feeds', run: () => syndication.poller.pollDue() },
+      { name: 'send the newsletter', run: () => delivery.sendDue() },
     ],
   });
 
@@ -215,6 +228,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     syndication,
     newsletter,
     issues,
+    delivery,
     staff,
     audit,
     scheduler,

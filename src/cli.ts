@@ -8,6 +8,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { AppError } from './errors.js';
 import { slugify } from './content/slugify.js';
+import type { DeliveryFigures } from './newsletter/delivery.js';
+import { dayIn } from './newsletter/site-day.js';
 import type { FeedStatus, PollReport } from './syndication/index.js';
 
 const usage = `Usage: broadsheet <command> [options]
@@ -21,6 +23,7 @@ Commands:
   sources add           Add a partner source and its feed: --name N --feed-url U [--mode review|auto] …
   sources list          List partner feeds and how their last poll went
   sources poll          Poll partner feeds now: every active one, or --source SLUG
+  newsletter send       Send the newsletter issues that are due, or today's at once with --now
 
 Options:
   -h, --help  Show help for a command
@@ -74,7 +77,8 @@ async function serve(config: Config) {
 }
 
 const stringOptions = ['email', 'name', 'role', 'feed-url', 'mode', 'slug', 'homepage', 'copyright', 'author', 'interval', 'source'] as const;
-type Options = Partial<Record<(typeof stringOptions)[number], string>>;
+const booleanOptions = ['now'] as const;
+type Options = Partial<Record<(typeof stringOptions)[number], string> & Record<(typeof booleanOptions)[number], boolean>>;
 
 interface Command {
   help: string;
@@ -82,7 +86,7 @@ interface Command {
   run(config: Config, options: Options): Promise<void>;
 }
 
-const required = (options: Options, key: keyof Options) => {
+const required = (options: Options, key: (typeof stringOptions)[number]) => {
   const value = options[key];
   if (!value) throw new UsageError(`--${key} is required`);
   return value;
@@ -179,6 +183,26 @@ const commands: Record<string, Command> = {
         if (reports.some((r) => !r.ok)) process.exitCode = 1;
       }),
   },
+  'newsletter send': {
+    help:
+      'Usage: broadsheet newsletter send [--now]\n\n' +
+      'Sends every newsletter issue whose send time has passed, and resumes any left part-sent.\n' +
+      'With --now, assembles today\'s issue (in the site\'s time zone) if it does not exist yet and\n' +
+      'sends it at once. Prints how many copies were sent, failed and are waiting for a retry.',
+    options: ['now'],
+    run: (config, o) =>
+      withApp(config, async (app) => {
+        if (o.now) {
+          const { timeZone } = await app.content.settings.get();
+          const issue = await app.issues.assemble(dayIn(systemClock.now(), timeZone));
+          console.log(describeSend(issue.day, await app.delivery.sendNow(issue.id)));
+          return;
+        }
+        const { handled } = await app.delivery.sendDue();
+        if (handled.length === 0) return console.log('No newsletter issue is due');
+        for (const { day, figures } of handled) console.log(describeSend(day, figures));
+      }),
+  },
 };
 
 function originOf(url: string): string {
@@ -194,6 +218,11 @@ function describeFeed(f: FeedStatus): string {
   return `${f.sourceSlug}\t${f.mode}\t${f.feedUrl}\t${state}\t${f.itemsSeen} seen, ${f.itemsImported} imported`;
 }
 
+function describeSend(day: string, f: DeliveryFigures): string {
+  const retrying = f.pending + f.sending;
+  return `Newsletter of ${day}: ${f.sent} sent, ${f.failed} failed${retrying ? `, ${retrying} waiting for a retry` : ', done'}`;
+}
+
 function describePoll(r: PollReport): string {
   if (!r.ok) return `${r.source}: failed: ${r.error}`;
   if (r.notModified) return `${r.source}: not modified since the last poll`;
@@ -207,7 +236,11 @@ async function main(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { help: { type: 'boolean', short: 'h' }, ...Object.fromEntries(stringOptions.map((o) => [o, { type: 'string' as const }])) },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      ...Object.fromEntries(stringOptions.map((o) => [o, { type: 'string' as const }])),
+      ...Object.fromEntries(booleanOptions.map((o) => [o, { type: 'boolean' as const }])),
+    },
   });
   if (positionals.length === 0) {
     if (values.help) return console.log(usage);

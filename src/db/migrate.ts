@@ -8,6 +8,7 @@ import { searchIndex } from './migrations/0005-search.js';
 import { syndicationTables } from './migrations/0006-syndication.js';
 import { newsletterTables } from './migrations/0007-newsletter.js';
 import { newsletterIssueTables } from './migrations/0008-newsletter-issues.js';
+import { newsletterDeliveryTables } from './migrations/0009-newsletter-delivery.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0006-syndication': syndicationTables(dialect),
     '0007-newsletter': newsletterTables(dialect),
     '0008-newsletter-issues': newsletterIssueTables(dialect),
+    '0009-newsletter-delivery': newsletterDeliveryTables,
   };
 }
 

@@ -27,6 +27,8 @@ export interface Database {
   newsletter_subscribers: NewsletterSubscribersTable;
   newsletter_consents: NewsletterConsentsTable;
   newsletter_issues: NewsletterIssuesTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
+  newsletter_suppressions: NewsletterSuppressionsTable;
 }
 
 export interface SettingsTable {
@@ -336,4 +338,29 @@ export interface NewsletterIssuesTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+}
+
+/** `pending`: due at `next_attempt_at`; `sending`: claimed by a delivery run; `sent` and `failed` are final. */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** One subscriber's copy of one issue. */
+export interface NewsletterDeliveriesTable {
+  issue_id: number;
+  subscriber_id: number;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** When a run claimed the row; a `sending` row claimed long ago was left by a process that died. */
+  claimed_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export type SuppressionReason = 'bounce' | 'complaint' | 'manual';
+
+/** An address never to be mailed again (lower-cased). */
+export interface NewsletterSuppressionsTable {
+  email: string;
+  reason: SuppressionReason;
+  at: string;
 }
