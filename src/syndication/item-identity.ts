@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256-hex.js';
 import { partnerPlainText } from './partner-html.js';
 
 const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'mc_cid', 'mc_eid', 'ref']);
@@ -69,7 +69,7 @@ function words(text: string): string[] {
 export function contentFingerprint(title: string, html: string): string | null {
   const normalised = words(`${partnerPlainText(title)} ${partnerPlainText(html)}`).slice(0, FINGERPRINT_WORDS);
   if (normalised.length === 0) return null;
-  return createHash('sha256').update(normalised.join(' ')).digest('hex');
+  return sha256Hex(normalised.join(' '));
 }
 
 /**
@@ -81,5 +81,5 @@ export function itemVersionHash(parts: Record<string, string | string[] | null>)
   const entries = Object.keys(parts)
     .sort()
     .map((key) => [key, parts[key]]);
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return sha256Hex(JSON.stringify(entries));
 }

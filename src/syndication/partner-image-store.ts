@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { MediaRecord, MediaService } from '../media/index.js';
+import { sha256Hex } from '../sha256-hex.js';
 
 /** The words the media library keeps with a partner image (from its first appearance). */
 export interface ImageWords {
@@ -56,7 +56,7 @@ export function createPartnerImageStore(deps: { db: Kysely<Database>; clock: Clo
      * fetcher's FetchError or the library's AppError when the image cannot be had or is refused.
      */
     async obtain(url: string, words: ImageWords): Promise<MediaRecord> {
-      const urlHash = createHash('sha256').update(url).digest('hex');
+      const urlHash = sha256Hex(url);
       const known = await db.selectFrom('syndicated_media').select('media_id').where('url_hash', '=', urlHash).executeTakeFirst();
       const stored = known && (await media.get(known.media_id));
       if (stored) return stored;

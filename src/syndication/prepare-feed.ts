@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256-hex.js';
 import { canonicalArticleUrl, contentFingerprint, itemVersionHash } from './item-identity.js';
 import { parseFeed } from './parse/index.js';
 import type { FeedFormat, ParsedItem } from './parse/types.js';
@@ -35,8 +35,6 @@ export interface PreparedFeed {
   entries: PreparedEntry[];
 }
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /** The item's title as we show it: plain text, else the start of its summary. */
 export const itemTitle = (item: ParsedItem) => partnerText(item.title, 300) || partnerText(item.summaryHtml, 120) || 'Untitled';
 
@@ -58,7 +56,7 @@ export async function prepareEntry(item: ParsedItem, embedHosts: readonly string
   const title = itemTitle(item);
   return {
     guid,
-    guidHash: sha256(guid),
+    guidHash: sha256Hex(guid),
     versionHash: itemVersionHash(raw),
     canonicalUrl: item.url ? canonicalArticleUrl(item.url) : null,
     title,
