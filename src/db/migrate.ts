@@ -9,6 +9,7 @@ import { syndicationTables } from './migrations/0006-syndication.js';
 import { newsletterTables } from './migrations/0007-newsletter.js';
 import { newsletterIssueTables } from './migrations/0008-newsletter-issues.js';
 import { newsletterDeliveryTables } from './migrations/0009-newsletter-delivery.js';
+import { newsletterConsentSources } from './migrations/0010-newsletter-consent-sources.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -22,23 +23,32 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0007-newsletter': newsletterTables(dialect),
     '0008-newsletter-issues': newsletterIssueTables(dialect),
     '0009-newsletter-delivery': newsletterDeliveryTables,
+    '0010-newsletter-consent-sources': newsletterConsentSources(dialect),
   };
 }
 
 /** The names of every migration, in the order they apply. */
 export const migrationNames = () => Object.keys(migrationsFor('sqlite')).sort();
 
+function migratorFor(handle: DatabaseHandle, schema: string | undefined): Migrator {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.dialect) };
+  return new Migrator({ db: handle.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+async function applied(schema: string | undefined, handle: DatabaseHandle, run: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<string[]> {
+  if (handle.dialect === 'postgres' && schema) {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(handle.db);
+  }
+  const { error, results } = await run(migratorFor(handle, schema));
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
 /**
  * Brings the schema up to date. Runs inside the migrator's lock, so several nodes starting at once
  * on PostgreSQL apply each migration exactly once.
  */
-export async function migrateToLatest(handle: DatabaseHandle, schema?: string): Promise<string[]> {
-  if (handle.dialect === 'postgres' && schema) {
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(handle.db);
-  }
-  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.dialect) };
-  const migrator = new Migrator({ db: handle.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
+export const migrateToLatest = (handle: DatabaseHandle, schema?: string): Promise<string[]> => applied(schema, handle, (m) => m.migrateToLatest());
+
+/** Applies the migrations up to and including `name`: how a test builds a database as an older release left it. */
+export const migrateUpTo = (handle: DatabaseHandle, name: string, schema?: string): Promise<string[]> => applied(schema, handle, (m) => m.migrateTo(name));

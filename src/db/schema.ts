@@ -305,9 +305,13 @@ export interface NewsletterSubscribersTable {
   updated_at: string;
 }
 
-export type ConsentAction = 'subscribe' | 'confirm' | 'unsubscribe' | 'preferences';
-/** Where the reader acted: the newsletter page, the footer form, the API, or a mail client's one-click unsubscribe. */
-export type ConsentForm = 'page' | 'footer' | 'api' | 'email';
+/** `import`: staff added an address that had consented elsewhere. */
+export type ConsentAction = 'subscribe' | 'confirm' | 'unsubscribe' | 'preferences' | 'import';
+/**
+ * Where the change came from: the newsletter page, the footer form, the API, a mail client's one-click
+ * unsubscribe; or, on the reader's behalf, staff in the admin or the CLI, and a mail provider's report.
+ */
+export type ConsentForm = 'page' | 'footer' | 'api' | 'email' | 'admin' | 'webhook' | 'cli';
 
 /** The consent record: one row per change a reader asked for. */
 export interface NewsletterConsentsTable {
@@ -320,6 +324,8 @@ export interface NewsletterConsentsTable {
   at: string;
   /** JSON text: what was chosen (the language, for instance). */
   detail: Generated<string>;
+  /** The issue whose unsubscribe link was followed, for that issue's figures. */
+  issue_id: number | null;
 }
 
 /** `draft`: held, with no send time; `scheduled`: due at `send_at`; `sending` and `sent` are the delivery's. */
@@ -363,4 +369,6 @@ export interface NewsletterSuppressionsTable {
   email: string;
   reason: SuppressionReason;
   at: string;
+  /** What the mail server or provider said (a bounce's diagnostic), or a note by staff. */
+  detail: string | null;
 }
