@@ -1,5 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import type { DkimConfig } from '../config.js';
+import { noDelaySocket, smtpEndpoint } from './smtp-connection.js';
 
 export interface MailMessage {
   to: string;
@@ -40,6 +41,8 @@ export class MailError extends Error {
 /** Sends mail. Every domain that mails (password resets, the newsletter, sign-in links) takes one. */
 export interface Mailer {
   send(message: MailMessage): Promise<SentMail>;
+  /** How many messages it can have on the wire at once (its pooled connections). */
+  readonly concurrency: number;
   /** Closes pooled SMTP connections; a later `send` opens new ones. */
   close(): Promise<void>;
 }
@@ -63,6 +66,7 @@ export interface MailerOptions {
 // Pooled connections are closed after this long without a message, so an idle newsroom holds no
 // sockets open to its relay (and a shutdown does not wait on them), while a delivery run reuses them.
 const IDLE_CLOSE_MS = 1000;
+const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * SMTP through a pooled nodemailer transport when `SMTP_URL` is set. Without it (a laptop, a first
@@ -72,6 +76,7 @@ const IDLE_CLOSE_MS = 1000;
 export function createMailer(deps: MailerOptions): Mailer {
   if (!deps.smtpUrl) {
     return {
+      concurrency: 1,
       async send({ html: _html, ...message }) {
         // The HTML part is left out: the text part carries the same links, and a newsletter's HTML floods the log.
         deps.log.info({ mail: message }, 'SMTP_URL is not set: this message was logged, not sent');
@@ -80,12 +85,18 @@ export function createMailer(deps: MailerOptions): Mailer {
       async close() {},
     };
   }
-  const smtpUrl = deps.smtpUrl;
   const options = {
+    ...smtpEndpoint(deps.smtpUrl),
+    getSocket: noDelaySocket(CONNECT_TIMEOUT_MS),
     pool: true,
     maxConnections: deps.maxConnections ?? 3,
     rateDelta: 1000,
     rateLimit: deps.messagesPerSecond ?? 20,
+    // Bounded waits (nodemailer's socket default is ten minutes), so a stalled relay fails a copy
+    // into a retry rather than holding a newsletter batch.
+    connectionTimeout: CONNECT_TIMEOUT_MS,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
     ...(deps.dkim ? { dkim: { domainName: deps.dkim.domain, keySelector: deps.dkim.selector, privateKey: deps.dkim.privateKey } } : {}),
   };
   // nodemailer loads with the first message, not at every start.
@@ -101,11 +112,12 @@ export function createMailer(deps: MailerOptions): Mailer {
   }
 
   return {
+    concurrency: options.maxConnections,
     async send(message) {
       clearTimeout(idleTimer);
       inFlight++;
       try {
-        transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl, options));
+        transport ??= import('nodemailer').then((m) => m.default.createTransport(options));
         const info = await (await transport).sendMail({ from: deps.from, ...message });
         return { messageId: String(info.messageId ?? ''), response: String(info.response ?? '') };
       } catch (error) {

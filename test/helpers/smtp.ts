@@ -22,6 +22,8 @@ export interface SmtpServerOptions {
   keepRaw?: boolean;
   /** The SMTP answer to refuse a recipient with (RCPT TO), e.g. 550 for a mailbox that does not exist; undefined accepts it. */
   refuseRecipient?: (address: string) => { code: number; message: string } | undefined;
+  /** Called when a message's data begins; the server neither reads nor acknowledges it until the returned promise settles. */
+  beforeAccept?: (recipients: string[]) => Promise<void> | void;
 }
 
 export interface TestSmtpServer {
@@ -29,6 +31,8 @@ export interface TestSmtpServer {
   url: string;
   /** Every message received so far, in order of arrival. */
   readonly received: readonly ReceivedMail[];
+  /** How many client connections the server has accepted so far. */
+  readonly connections: number;
   /**
    * The earliest message not yet handed to a test, to `address` when given: one already received,
    * or else the next to arrive. Each message is handed out once.
@@ -51,6 +55,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   const received: ReceivedMail[] = [];
   const unclaimed: ReceivedMail[] = [];
   const waiters: Waiter[] = [];
+  let connections = 0;
 
   function deliver(mail: ReceivedMail) {
     received.push(mail);
@@ -64,6 +69,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       const refusal = options.refuseRecipient?.(address.address);
       if (!refusal) return callback();
@@ -72,20 +81,22 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       if (options.keepRaw) stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      simpleParser(stream).then(
-        (parsed) => {
-          deliver({
-            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            parsed,
-            ...(options.keepRaw ? { raw: Buffer.concat(chunks) } : {}),
-          });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
+      Promise.resolve(options.beforeAccept?.(session.envelope.rcptTo.map((r) => r.address.toLowerCase())))
+        .then(() => simpleParser(stream))
+        .then(
+          (parsed) => {
+            deliver({
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              parsed,
+              ...(options.keepRaw ? { raw: Buffer.concat(chunks) } : {}),
+            });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
     },
   });
 
@@ -98,6 +109,9 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    get connections() {
+      return connections;
+    },
     nextMessage(address, failAfterMs = 10_000) {
       const wanted = address?.toLowerCase();
       const accepts = (mail: ReceivedMail) => wanted === undefined || mail.to.includes(wanted);
@@ -146,6 +160,9 @@ export function useSmtpServer(options: SmtpServerOptions = {}): TestSmtpServer {
     },
     get received() {
       return running().received;
+    },
+    get connections() {
+      return running().connections;
     },
     nextMessage: (address, failAfterMs) => running().nextMessage(address, failAfterMs),
     close: () => running().close(),

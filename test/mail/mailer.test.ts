@@ -159,6 +159,15 @@ describe('the SMTP mailer', () => {
     assert.equal(error.responseCode, 451);
   });
 
+  test('messages share the pooled connections instead of opening one each', async () => {
+    const before = smtp.connections;
+    const mailer = mailerFor({ maxConnections: 2 });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => mailer.send({ to: `pool-${i}@reader.test`, subject: 'Pooled', text: 'x' })));
+    for (let i = 0; i < 12; i++) await smtp.nextMessage(`pool-${i}@reader.test`);
+    assert.ok(smtp.connections - before <= 2, `${smtp.connections - before} connections for 12 messages`);
+    assert.equal(mailer.concurrency, 2);
+  });
+
   test('a server that cannot be reached is a temporary MailError', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
