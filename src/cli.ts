@@ -10,6 +10,9 @@ import { AppError } from './errors.js';
 import { slugify } from './content/slugify.js';
 import type { DeliveryFigures } from './newsletter/delivery.js';
 import { dayIn } from './newsletter/site-day.js';
+import { readAddressFile } from './newsletter/suppression-file.js';
+import { suppressionReason } from './newsletter/suppressions.js';
+import { parseInput } from './parse-input.js';
 import type { FeedStatus, PollReport } from './syndication/index.js';
 
 const usage = `Usage: broadsheet <command> [options]
@@ -24,13 +27,18 @@ Commands:
   sources list          List partner feeds and how their last poll went
   sources poll          Poll partner feeds now: every active one, or --source SLUG
   newsletter send       Send the newsletter issues that are due, or today's at once with --now
+  newsletter suppress add EMAIL     Never mail an address again: [--reason bounce|complaint|manual] [--detail TEXT]
+  newsletter suppress remove EMAIL  Take an address off the suppression list
+  newsletter suppress list          List suppressed addresses: [--reason bounce|complaint|manual]
+  newsletter suppress import FILE   Suppress every address in FILE, one a line: [--reason R] [--detail TEXT]
 
 Options:
   -h, --help  Show help for a command
 
 Configuration comes from the environment: HOST, PORT, SITE_URL, DATA_DIR, DATABASE_URL,
 DATABASE_SCHEMA, LOG_LEVEL, PAGE_CACHE_MB, DEMO_CONTENT, SMTP_URL, MAIL_FROM, SMTP_POOL, SMTP_RATE,
-DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE, MEDIA_MAX_MB, TRUST_PROXY, EMBED_HOSTS, FEED_MAX_MB.
+DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE, MEDIA_MAX_MB, TRUST_PROXY, EMBED_HOSTS, FEED_MAX_MB,
+NEWSLETTER_WEBHOOK_SECRET.
 See README.md.`;
 
 class UsageError extends Error {}
@@ -76,14 +84,16 @@ async function serve(config: Config) {
   log.info(`Broadsheet is serving ${config.siteUrl} from ${describeDatabase(config.database)}`);
 }
 
-const stringOptions = ['email', 'name', 'role', 'feed-url', 'mode', 'slug', 'homepage', 'copyright', 'author', 'interval', 'source'] as const;
+const stringOptions = ['email', 'name', 'role', 'feed-url', 'mode', 'slug', 'homepage', 'copyright', 'author', 'interval', 'source', 'reason', 'detail'] as const;
 const booleanOptions = ['now'] as const;
 type Options = Partial<Record<(typeof stringOptions)[number], string> & Record<(typeof booleanOptions)[number], boolean>>;
 
 interface Command {
   help: string;
   options: (keyof Options)[];
-  run(config: Config, options: Options): Promise<void>;
+  /** Names of the arguments the command takes after its name, each required (none by default). */
+  args?: string[];
+  run(config: Config, options: Options, args: string[]): Promise<void>;
 }
 
 const required = (options: Options, key: (typeof stringOptions)[number]) => {
@@ -186,7 +196,8 @@ const commands: Record<string, Command> = {
   'newsletter send': {
     help:
       'Usage: broadsheet newsletter send [--now]\n\n' +
-      'Sends every newsletter issue whose send time has passed, and resumes any left part-sent.\n' +
+      'Sends every newsletter issue whose send time has passed, and resumes any left part-sent\n' +
+      '(copies a stopped sender had claimed are taken over once NEWSLETTER_CLAIM_SECONDS pass).\n' +
       'With --now, assembles today\'s issue (in the site\'s time zone) if it does not exist yet and\n' +
       'sends it at once. Prints how many copies were sent, failed and are waiting for a retry.',
     options: ['now'],
@@ -195,12 +206,77 @@ const commands: Record<string, Command> = {
         if (o.now) {
           const { timeZone } = await app.content.settings.get();
           const issue = await app.issues.assemble(dayIn(systemClock.now(), timeZone));
-          console.log(describeSend(issue.day, await app.delivery.sendNow(issue.id)));
+          console.log(describeSend(issue.day, await app.delivery.sendNow(issue.id, { awaitClaims: true })));
           return;
         }
-        const { handled } = await app.delivery.sendDue();
+        const { handled } = await app.delivery.sendDue({ awaitClaims: true });
         if (handled.length === 0) return console.log('No newsletter issue is due');
         for (const { day, figures } of handled) console.log(describeSend(day, figures));
+      }),
+  },
+  'newsletter suppress add': {
+    help:
+      'Usage: broadsheet newsletter suppress add EMAIL [--reason bounce|complaint|manual] [--detail TEXT]\n\n' +
+      'Puts an address on the suppression list: the newsletter is never sent to it again. The reason is\n' +
+      'manual unless given; a complaint also unsubscribes the subscriber with that address. An address\n' +
+      'already listed keeps its entry, except that a complaint replaces any other reason.',
+    options: ['reason', 'detail'],
+    args: ['EMAIL'],
+    run: (config, o, [email]) =>
+      withApp(config, async (app) => {
+        const reason = parseInput(suppressionReason, o.reason ?? 'manual');
+        const added = await app.suppressions.add({ email: email!, reason, ...(o.detail ? { detail: o.detail } : {}) }, 'cli');
+        if (added.outcome !== 'unchanged') await app.audit.record(null, 'newsletter.suppress', added.email, { reason, via: 'cli' });
+        const said = { added: `Suppressed ${added.email} (${reason})`, made_complaint: `${added.email} was already suppressed; now as a complaint`, unchanged: `${added.email} was already on the suppression list; left as it was` };
+        console.log(said[added.outcome] + (added.unsubscribed ? `, and unsubscribed it` : ''));
+      }),
+  },
+  'newsletter suppress remove': {
+    help:
+      'Usage: broadsheet newsletter suppress remove EMAIL\n\n' +
+      'Takes an address off the suppression list (a bounce that was a mistake), so the next issue is sent\n' +
+      'to it again if it is still subscribed. A reader unsubscribed by a complaint stays unsubscribed.',
+    options: [],
+    args: ['EMAIL'],
+    run: (config, _o, [email]) =>
+      withApp(config, async (app) => {
+        const { email: address, removed } = await app.suppressions.remove(email);
+        if (!removed) throw new AppError('not_found', `${address} is not on the suppression list`, 404);
+        await app.audit.record(null, 'newsletter.unsuppress', address, { via: 'cli' });
+        console.log(`Removed ${address} from the suppression list`);
+      }),
+  },
+  'newsletter suppress list': {
+    help: 'Usage: broadsheet newsletter suppress list [--reason bounce|complaint|manual]\n\nLists suppressed addresses, newest first, one a line: address, reason, since (UTC), detail.',
+    options: ['reason'],
+    run: (config, o) =>
+      withApp(config, async (app) => {
+        let shown = 0;
+        for (let page = 1, pages = 1; page <= pages; page += 1) {
+          const listed = await app.suppressions.list({ page, reason: o.reason });
+          pages = listed.totalPages;
+          for (const s of listed.items) console.log(`${s.email}\t${s.reason}\t${s.at}\t${s.detail ?? ''}`);
+          shown += listed.items.length;
+        }
+        if (shown === 0) console.log(o.reason ? `No address is suppressed for the reason ${o.reason}` : 'The suppression list is empty');
+      }),
+  },
+  'newsletter suppress import': {
+    help:
+      'Usage: broadsheet newsletter suppress import FILE [--reason bounce|complaint|manual] [--detail TEXT]\n\n' +
+      'Suppresses every address in FILE: one address a line; blank lines and lines starting with # are\n' +
+      'skipped. Every line is checked first: if any is not an address, the bad lines are listed by number\n' +
+      'and nothing is imported. The reason is bounce unless given; all addresses go in one transaction.',
+    options: ['reason', 'detail'],
+    args: ['FILE'],
+    run: (config, o, [file]) =>
+      withApp(config, async (app) => {
+        const reason = parseInput(suppressionReason, o.reason ?? 'bounce');
+        const addresses = await readAddressFile(file!);
+        const tally = await app.suppressions.addMany(addresses.map((email) => ({ email, reason, ...(o.detail ? { detail: o.detail } : {}) })), 'cli');
+        await app.audit.record(null, 'newsletter.suppress-import', path.basename(file!), { reason, ...tally, via: 'cli' });
+        const listed = tally.madeComplaint + tally.unchanged;
+        console.log(`Read ${addresses.length} addresses from ${file}: ${tally.added} added, ${listed} already on the list${tally.unsubscribed ? `, ${tally.unsubscribed} unsubscribed after a complaint` : ''}`);
       }),
   },
 };
@@ -246,17 +322,19 @@ async function main(argv: string[]) {
     if (values.help) return console.log(usage);
     throw new UsageError('No command given');
   }
-  const twoWords = positionals.slice(0, 2).join(' ');
-  const name = commands[twoWords] ? twoWords : positionals[0]!;
+  // The longest command name the words start with: `newsletter suppress add` before `newsletter`.
+  const name = [3, 2].map((n) => positionals.slice(0, n).join(' ')).find((words) => commands[words]) ?? positionals[0]!;
   const command = commands[name];
   if (!command) throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
   if (values.help) return console.log(command.help);
   const extra = positionals.slice(name.split(' ').length);
-  if (extra.length) throw new UsageError(`"${name}" takes no arguments, got "${extra.join(' ')}"`);
+  const wanted = command.args ?? [];
+  if (!wanted.length && extra.length) throw new UsageError(`"${name}" takes no arguments, got "${extra.join(' ')}"`);
+  if (extra.length !== wanted.length) throw new UsageError(`"${name}" takes ${wanted.join(' ')}${extra.length ? `, got "${extra.join(' ')}"` : ''}`);
   const { help: _help, ...options } = values;
   const unexpected = Object.keys(options).filter((k) => !command.options.includes(k as keyof Options));
   if (unexpected.length) throw new UsageError(`"${name}" takes no --${unexpected.join(', --')}`);
-  await command.run(loadConfig(), options);
+  await command.run(loadConfig(), options, extra);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -34,6 +34,8 @@ export interface Config {
   smtpPool?: number;
   /** Messages sent per second at most (SMTP_RATE, default 20). */
   smtpRate?: number;
+  /** Seconds a newsletter sender's claim on a copy holds without renewal: how soon a crashed send is taken over. */
+  newsletterClaimSeconds?: number;
   /** Signs outgoing mail when all three DKIM_* variables are set. */
   dkim?: DkimConfig;
   /** The largest image upload accepted. */
@@ -44,6 +46,8 @@ export interface Config {
   embedHosts: string[];
   /** The largest partner feed or page Broadsheet reads. */
   feedMaxBytes: number;
+  /** Shared with the mail provider to sign its bounce and complaint reports; the webhook is off without it. A secret, never logged. */
+  newsletterWebhookSecret?: string;
 }
 
 const env = z.object({
@@ -109,6 +113,12 @@ const env = z.object({
     .min(1, 'a whole number of messages per second from 1 to 10000')
     .max(10000, 'a whole number of messages per second from 1 to 10000')
     .default(20),
+  NEWSLETTER_CLAIM_SECONDS: z.coerce
+    .number({ error: 'a whole number of seconds from 1 to 3600' })
+    .int('a whole number of seconds from 1 to 3600')
+    .min(1, 'a whole number of seconds from 1 to 3600')
+    .max(3600, 'a whole number of seconds from 1 to 3600')
+    .default(90),
   DKIM_DOMAIN: z
     .string()
     .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, 'a domain name such as news.example')
@@ -118,6 +128,10 @@ const env = z.object({
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'a DNS label such as mail2026')
     .optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().min(1, 'a file path').optional(),
+  NEWSLETTER_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,512}$/, '32 to 512 characters without spaces, such as the output of openssl rand -hex 32')
+    .optional(),
 });
 
 /** Thrown for a bad environment; its message is one line naming the variable. */
@@ -152,11 +166,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     smtpPool: e.SMTP_POOL,
     smtpRate: e.SMTP_RATE,
+    newsletterClaimSeconds: e.NEWSLETTER_CLAIM_SECONDS,
     ...dkimFrom(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
     mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
     trustProxy: proxyTrust(e.TRUST_PROXY),
     embedHosts: e.EMBED_HOSTS.split(','),
     feedMaxBytes: Math.round(e.FEED_MAX_MB * 1024 * 1024),
+    ...(e.NEWSLETTER_WEBHOOK_SECRET ? { newsletterWebhookSecret: e.NEWSLETTER_WEBHOOK_SECRET } : {}),
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
 }

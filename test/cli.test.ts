@@ -120,14 +120,15 @@ describe('the broadsheet command', () => {
     assert.equal(illustrations.length, demoArticles.length);
   });
 
-  it('newsletter send says when nothing is due, and --now assembles and sends today\'s issue', () => {
+  it('newsletter send says when nothing is due, and --now refuses to mail a day with no article', () => {
     const dataDir = scratchDataDir();
     const idle = cli(['newsletter', 'send'], { DATA_DIR: dataDir, DEMO_CONTENT: 'off' });
     assert.equal(idle.status, 0, idle.stderr);
     assert.equal(idle.stdout.trim(), 'No newsletter issue is due');
     const now = cli(['newsletter', 'send', '--now'], { DATA_DIR: dataDir, DEMO_CONTENT: 'off' });
-    assert.equal(now.status, 0, now.stderr);
-    assert.match(now.stdout, /^Newsletter of \d{4}-\d{2}-\d{2}: 0 sent, 0 failed, done$/m);
+    assert.equal(now.status, 1, now.stdout);
+    assert.match(now.stderr, /This issue has no published article, so there is nothing to send/);
+    assert.equal(now.stdout, '');
     assert.match(cli(['newsletter', 'send', '--help']).stdout, /^Usage: broadsheet newsletter send \[--now\]$/m);
   });
 });

@@ -39,8 +39,10 @@ export function useTestApp(
    * `systemClock` runs the app (and its scheduler) on real time instead of the settable clock, for browser flows that wait for it.
    * `scheduler: false` leaves the scheduler idle, for suites that poll partner feeds themselves: with the clock
    * standing still every feed stays due, and a scheduler waking mid-test would poll some of them first.
+   * `newsletterClaimSeconds` shortens how long a newsletter sender's claim holds (NEWSLETTER_CLAIM_SECONDS).
+   * `newsletterWebhookSecret` turns on the mail provider's bounce and complaint webhook (NEWSLETTER_WEBHOOK_SECRET).
    */
-  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean; scheduler?: false } = {},
+  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean; scheduler?: false; newsletterClaimSeconds?: number; newsletterWebhookSecret?: string } = {},
 ): RunningApp {
   const running = { clock: fixedClock() } as RunningApp;
   let drop: () => Promise<void>;
@@ -63,6 +65,8 @@ export function useTestApp(
       embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
       feedMaxBytes: 1024 * 1024,
       ...(smtpUrl ? { smtpUrl } : {}),
+      ...(options.newsletterClaimSeconds ? { newsletterClaimSeconds: options.newsletterClaimSeconds } : {}),
+      ...(options.newsletterWebhookSecret ? { newsletterWebhookSecret: options.newsletterWebhookSecret } : {}),
     };
     running.config = config;
     running.app = await createApp(config, { ...(options.systemClock ? {} : { clock: running.clock }), ...(options.scheduler === false ? { startScheduler: false } : {}) });
