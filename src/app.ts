@@ -32,9 +32,15 @@ import { createMailer } from './mail/mailer.js';
 import { createMediaService } from './media/index.js';
 import { createNewsletterService, registerNewsletterRoutes, type NewsletterService } from './newsletter/index.js';
 import { registerNewsletterAdmin } from './newsletter/admin-routes.js';
+import { createSubscriberAdmin } from './newsletter/subscriber-admin.js';
+import { registerSubscriberAdmin } from './newsletter/subscriber-admin-routes.js';
 import { registerNewsletterArchive } from './newsletter/archive-routes.js';
 import { createDelivery, type Delivery } from './newsletter/delivery.js';
+import { createDeliveryTask } from './newsletter/delivery-task.js';
 import { createIssueDesk, type IssueDesk } from './newsletter/issues.js';
+import { registerMailEventsWebhook } from './newsletter/mail-events-webhook.js';
+import { registerSuppressionAdmin } from './newsletter/suppression-admin-routes.js';
+import { createSuppressionList, type SuppressionList } from './newsletter/suppressions.js';
 import { registerAssets } from './site/assets.js';
 import { createChromeLoader } from './site/chrome-loader.js';
 import { registerSiteRoutes } from './site/routes.js';
@@ -59,6 +65,7 @@ export interface Broadsheet {
   newsletter: NewsletterService;
   issues: IssueDesk;
   delivery: Delivery;
+  suppressions: SuppressionList;
   staff: StaffService;
   audit: AuditLog;
   scheduler: Scheduler;
@@ -134,6 +141,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     siteUrl: config.siteUrl,
     siteName: async () => (await content.settings.get()).siteName,
   });
+  const suppressions = createSuppressionList({ db: database.db, clock });
   const issues = createIssueDesk({ db: database.db, clock, content, onPurge: (keys) => cache.purge(keys) });
   const delivery = createDelivery({
     db: database.db,
@@ -144,7 +152,9 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     siteUrl: config.siteUrl,
     siteName: async () => (await content.settings.get()).siteName,
     log: server.log,
+    ...(config.newsletterClaimSeconds ? { claimSeconds: config.newsletterClaimSeconds } : {}),
   });
+  const deliveryTask = createDeliveryTask({ delivery, log: server.log, onFinished: () => scheduler.poke() });
   const scheduler = createScheduler({
     clock,
     log: server.log,
@@ -157,7 +167,8 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
         },
       },
       { name: 'poll partner feeds', run: () => syndication.poller.pollDue() },
-      { name: 'send the newsletter', run: () => delivery.sendDue() },
+      { name: "assemble the day's newsletter", run: () => issues.assembleDue() },
+      deliveryTask,
     ],
   });
 
@@ -187,6 +198,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerSearchApi(server, { search, content, siteUrl: config.siteUrl });
   registerNewsletterRoutes(server, { newsletter, loadChrome, clock });
   registerNewsletterArchive(server, { issues, loadChrome });
+  if (config.newsletterWebhookSecret) registerMailEventsWebhook(server, { suppressions, secret: config.newsletterWebhookSecret, clock });
   const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
   registerAdminApi(server, { content, staff, audit, actions });
   const { renderPage } = registerAdminPages(server, {
@@ -203,7 +215,9 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
   registerMediaRoutes(server, { media, audit, renderPage });
   registerDirectoryPages(server, { content, audit, renderPage });
   registerSettingsPages(server, { content, staff, audit, renderPage });
-  registerNewsletterAdmin(server, { issues, content, audit, clock, siteUrl: config.siteUrl, renderPage });
+  registerNewsletterAdmin(server, { issues, delivery, sendInBackground: (id) => deliveryTask.resume(id), mailer, content, audit, clock, siteUrl: config.siteUrl, renderPage });
+  registerSubscriberAdmin(server, { subscribers: createSubscriberAdmin({ db: database.db, clock }), newsletter, content, audit, clock, renderPage });
+  registerSuppressionAdmin(server, { suppressions, audit, renderPage });
   registerSyndicationPages(server, { syndication, content, audit, renderPage, onFeedChange: () => scheduler.poke() });
   registerErrorHandling(server, renderErrorPage);
 
@@ -229,6 +243,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     newsletter,
     issues,
     delivery,
+    suppressions,
     staff,
     audit,
     scheduler,
@@ -236,6 +251,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     database,
     async close() {
       await scheduler.stop();
+      await deliveryTask.stop();
       await repairing;
       await syndication.close();
       await server.close();

@@ -7,12 +7,16 @@ import type { Clock } from '../clock.js';
 import type { ContentService } from '../content/index.js';
 import { AppError, notFound } from '../errors.js';
 import { idParams, parseInput } from '../parse-input.js';
+import { MailError, type Mailer } from '../mail/mailer.js';
+import type { Delivery } from './delivery.js';
+import { emailAddress } from './inputs.js';
 import { emailIssueOf } from './issue-content.js';
 import { renderIssueEmail } from './issue-email.js';
 import type { IssueDesk, IssueWithArticles } from './issues.js';
 import { dayIn, localDateTime, zonedTime } from './site-day.js';
 import { IssuePage, IssuesPage, type IssueFormValues } from './views/issue-admin-pages.js';
 
+const testAddress = z.object({ to: emailAddress });
 const listQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
 const localSendAt = z
   .string()
@@ -44,11 +48,23 @@ function articleOrderFromForm(form: FormBody): string[] {
 /** The newsroom's newsletter pages: the list of issues, assembling today's, and one issue's preview and form. */
 export function registerNewsletterAdmin(
   app: FastifyInstance,
-  deps: { issues: IssueDesk; content: ContentService; audit: AuditLog; clock: Clock; siteUrl: string; renderPage: RenderPage },
+  deps: {
+    issues: IssueDesk;
+    delivery: Delivery;
+    /** Sends a started issue beside the requests (the scheduler's delivery task). */
+    sendInBackground: (issueId: number) => void;
+    mailer: Mailer;
+    content: ContentService;
+    audit: AuditLog;
+    clock: Clock;
+    siteUrl: string;
+    renderPage: RenderPage;
+  },
 ) {
   const { issues, content, audit, renderPage } = deps;
 
-  async function issuePage(request: FastifyRequest, reply: FastifyReply, issue: IssueWithArticles, opts: { values?: IssueFormValues; error?: string; status?: number; saved?: boolean } = {}) {
+  /** The issue's email with placeholder links: each subscriber's copy carries their own signed ones. */
+  async function previewOf(issue: IssueWithArticles) {
     const settings = await content.settings.get();
     const { siteUrl } = deps;
     const email = renderIssueEmail(emailIssueOf(issue, siteUrl), {
@@ -60,6 +76,12 @@ export function registerNewsletterAdmin(
       preferencesUrl: `${siteUrl}/newsletter/preferences`,
       archiveUrl: `${siteUrl}/newsletter/archive`,
     });
+    return { email, settings };
+  }
+
+  async function issuePage(request: FastifyRequest, reply: FastifyReply, issue: IssueWithArticles, opts: { values?: IssueFormValues; error?: string; status?: number; saved?: boolean; notice?: string } = {}) {
+    const { email, settings } = await previewOf(issue);
+    const figures = issue.status === 'sending' || issue.status === 'sent' ? await deps.delivery.figures(issue.id) : undefined;
     const values = opts.values ?? { intro: issue.intro, sendAt: issue.sendAt ? localDateTime(new Date(issue.sendAt), settings.timeZone) : '' };
     const body = (
       <IssuePage
@@ -71,6 +93,9 @@ export function registerNewsletterAdmin(
         csrfToken={request.csrfToken ?? ''}
         error={opts.error}
         saved={opts.saved ?? false}
+        notice={opts.notice}
+        figures={figures}
+        testAddress={request.staff?.email ?? ''}
       />
     );
     return renderPage(request, reply, `Newsletter of ${issue.day}`, body, opts.status);
@@ -105,8 +130,39 @@ export function registerNewsletterAdmin(
     if (!request.staff) return redirectToSignIn(request, reply);
     requireCan(request, 'newsletter.manage');
     const { id } = parseInput(idParams, request.params);
-    const saved = (request.query as Record<string, unknown>).saved === '1';
-    return issuePage(request, reply, await issueById(id), { saved });
+    const query = request.query as Record<string, unknown>;
+    return issuePage(request, reply, await issueById(id), { saved: query.saved === '1', ...(query.sending === '1' ? { notice: 'Sending has started. The figures below grow as copies go out; reload to follow them.' } : {}) });
+  });
+
+  app.post('/admin/newsletter/:id/send', async (request, reply) => {
+    const user = requireCan(request, 'newsletter.manage');
+    const { id } = parseInput(idParams, request.params);
+    try {
+      await deps.delivery.begin(id);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      return issuePage(request, reply, await issueById(id), { error: error.message, status: error.status });
+    }
+    deps.sendInBackground(id);
+    await audit.record(user.id, 'newsletter.send', String(id), {});
+    return reply.redirect(`/admin/newsletter/${id}?sending=1`, 303);
+  });
+
+  app.post('/admin/newsletter/:id/test', async (request, reply) => {
+    requireCan(request, 'newsletter.manage');
+    const { id } = parseInput(idParams, request.params);
+    const issue = await issueById(id);
+    const to = formText((request.body ?? {}) as FormBody, 'to');
+    try {
+      const address = parseInput(testAddress, { to }).to;
+      const { email } = await previewOf(issue);
+      await deps.mailer.send({ to: address, subject: `[Test] ${email.subject}`, text: email.text, html: email.html });
+      return issuePage(request, reply, issue, { notice: `A test copy was sent to ${address}.` });
+    } catch (error) {
+      const message = error instanceof MailError ? `The test copy could not be sent: ${error.message}` : error instanceof AppError && error.status < 500 ? error.message : undefined;
+      if (message === undefined) throw error;
+      return issuePage(request, reply, issue, { error: message, status: error instanceof MailError ? 502 : 400 });
+    }
   });
 
   app.post('/admin/newsletter/:id', async (request, reply) => {

@@ -1,5 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
+import { rowId } from '../parse-input.js';
 import { NEWSLETTER_LANGUAGES } from './languages.js';
 
 // RFC 5322 dot-atom characters only: no quoted local parts, comments, spaces or control characters,
@@ -55,3 +56,5 @@ export const preferencesInput = z.object({ language: newsletterLanguage });
 
 /** A token from a link: bounded, URL-safe characters only, before any signature is checked. */
 export const tokenQuery = z.object({ token: z.string({ error: 'The link has no token' }).regex(/^[A-Za-z0-9._-]{1,200}$/, 'The link is malformed') });
+/** The issue an unsubscribe link came from (`&issue=` on the links in each issue's mail). */
+export const issueQuery = z.object({ issue: rowId.optional() });

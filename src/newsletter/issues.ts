@@ -5,7 +5,7 @@ import { surrogateKeys, type ArticleSummary, type ContentService, type Page } fr
 import type { Database, IssueStatus, NewsletterIssuesTable } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { parseInput, rowId } from '../parse-input.js';
-import { dayBounds, zonedTime } from './site-day.js';
+import { dayBounds, dayIn, nextDay, zonedTime } from './site-day.js';
 
 export type { IssueStatus };
 
@@ -34,6 +34,10 @@ const PAGE_SIZE = 20;
 /** More picks than any morning needs; the day's query stops here. */
 const MAX_PICKS = 50;
 const FALLBACK_COUNT = 5;
+/** How long before the send time the day's issue is assembled, for the editors to review it. */
+const ASSEMBLY_LEAD_MS = 60 * 60_000;
+/** How late after the send time a day's issue is still assembled and sent (a process that was down). */
+const LATE_LIMIT_MS = 6 * 60 * 60_000;
 
 /** A calendar day that exists: `2026-02-30` is refused, not rolled over. */
 export const issueDay = z
@@ -129,6 +133,30 @@ export function createIssueDesk(deps: { db: Kysely<Database>; clock: Clock; cont
     return moved;
   }
 
+  /** Creates the day's issue, scheduled for the site's send time, unless it exists; returns the day's issue. */
+  async function assemble(wanted: string, chosen?: number[]): Promise<Issue> {
+    const existing = await byDay(wanted);
+    if (existing) return existing;
+    const settings = await content.settings.get();
+    const articleIds = chosen ?? (await chooseArticles(wanted, settings.timeZone));
+    const at = now();
+    await db
+      .insertInto('newsletter_issues')
+      .values({
+        day: wanted,
+        status: 'scheduled',
+        intro: '',
+        article_ids: JSON.stringify(articleIds),
+        send_at: zonedTime(wanted, settings.newsletterSendTime, settings.timeZone).toISOString(),
+        created_at: at,
+        updated_at: at,
+      })
+      // Two assemblies at once: the second finds the first one's row.
+      .onConflict((oc) => oc.column('day').doNothing())
+      .execute();
+    return (await byDay(wanted))!;
+  }
+
   return {
     get,
     byDay,
@@ -138,29 +166,27 @@ export function createIssueDesk(deps: { db: Kysely<Database>; clock: Clock; cont
      * issue is returned as it is, so assembling twice changes nothing. It is scheduled for the
      * site's newsletter send time on that day.
      */
-    async assemble(day: string): Promise<Issue> {
-      const wanted = parseInput(issueDay, day);
-      const existing = await byDay(wanted);
-      if (existing) return existing;
-      const settings = await content.settings.get();
-      const articleIds = await chooseArticles(wanted, settings.timeZone);
-      const at = now();
-      await db
-        .insertInto('newsletter_issues')
-        .values({
-          day: wanted,
-          status: 'scheduled',
-          intro: '',
-          article_ids: JSON.stringify(articleIds),
-          send_at: zonedTime(wanted, settings.newsletterSendTime, settings.timeZone).toISOString(),
-          created_at: at,
-          updated_at: at,
-        })
-        // Two assemblies at once: the second finds the first one's row.
-        .onConflict((oc) => oc.column('day').doNothing())
-        .execute();
-      return (await byDay(wanted))!;
+    assemble: async (day: string) => assemble(parseInput(issueDay, day)),
+
+    /**
+     * The scheduler's task: an hour before the site's send time, assembles the day's issue, so the
+     * editors have that hour to look it over before it goes out. A process that starts up to six
+     * hours after the send time still assembles (and so sends) the day's issue; later, the day is
+     * skipped rather than mailed in the evening. A day with no article published gets no issue.
+     */
+    async assembleDue(): Promise<{ nextDueAt?: string }> {
+      const { timeZone, newsletterSendTime } = await content.settings.get();
+      const assemblyTime = (day: string) => zonedTime(day, newsletterSendTime, timeZone).getTime() - ASSEMBLY_LEAD_MS;
+      const nowMs = deps.clock.now().getTime();
+      const today = dayIn(deps.clock.now(), timeZone);
+      if (nowMs < assemblyTime(today)) return { nextDueAt: new Date(assemblyTime(today)).toISOString() };
+      if (nowMs <= assemblyTime(today) + ASSEMBLY_LEAD_MS + LATE_LIMIT_MS && !(await byDay(today))) {
+        const articleIds = await chooseArticles(today, timeZone);
+        if (articleIds.length) await assemble(today, articleIds);
+      }
+      return { nextDueAt: new Date(assemblyTime(nextDay(today))).toISOString() };
     },
+
 
     /** Issues of every status, newest day first. */
     list: (page: number) => listWhere(page, undefined),

@@ -9,7 +9,7 @@ import { parseInput } from '../parse-input.js';
 import type { ChromeLoader } from '../site/chrome-loader.js';
 import { renderDocument } from '../site/render.js';
 import type { Chrome, PageMeta } from '../site/views/chrome.js';
-import { emailAddress, newsletterLanguage, subscribeInput, tokenQuery } from './inputs.js';
+import { emailAddress, issueQuery, newsletterLanguage, subscribeInput, tokenQuery } from './inputs.js';
 import { defaultLanguage, languageOptions } from './languages.js';
 import type { NewsletterService } from './subscriptions.js';
 import { CheckInboxPage, ConfirmedPage, PreferencesPage, SignupPage, UnsubscribedPage, UnsubscribePage } from './views/newsletter-pages.js';
@@ -56,6 +56,9 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
 
   const consent = (request: FastifyRequest, form: 'page' | 'footer' | 'api' | 'email') => ({ form, ip: request.ip });
   const token = (request: FastifyRequest) => parseInput(tokenQuery, request.query).token;
+  // Which issue's link was followed, for that issue's figures. Unsigned and only a statistic: a
+  // mangled value is dropped rather than standing between a reader and their unsubscribe.
+  const issueOf = (request: FastifyRequest) => issueQuery.safeParse(request.query).data?.issue;
 
   const signup = (chrome: Chrome, language: string, extra: { email?: string; error?: string } = {}) => (
     <SignupPage siteName={chrome.settings.siteName} languages={languages} language={language} {...extra} />
@@ -94,7 +97,8 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
     privatePage(reply);
     const given = token(request);
     await newsletter.holderOf(given, 'unsubscribe');
-    const action = `/newsletter/unsubscribe?token=${encodeURIComponent(given)}`;
+    const issue = issueOf(request);
+    const action = `/newsletter/unsubscribe?token=${encodeURIComponent(given)}${issue === undefined ? '' : `&issue=${issue}`}`;
     return page(reply, 'Unsubscribe', () => <UnsubscribePage action={action} />);
   });
 
@@ -102,7 +106,7 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
   app.post('/newsletter/unsubscribe', async (request, reply) => {
     privatePage(reply);
     const oneClick = field(request.body, 'List-Unsubscribe') === 'One-Click';
-    await newsletter.unsubscribe(token(request), consent(request, oneClick ? 'email' : 'page'));
+    await newsletter.unsubscribe(token(request), { ...consent(request, oneClick ? 'email' : 'page'), issueId: issueOf(request) });
     return page(reply, 'Unsubscribed', () => <UnsubscribedPage />);
   });
 

@@ -119,13 +119,14 @@ forEachDatabase('the newsletter archive and the newsroom issue pages', (dialect)
       assert.deepEqual(issue.articleIds, [ids['river-survey'], ids['market-hall'], ids['tram-line']]);
     });
 
-    it('shows the issue as a sandboxed email preview with its form and the note that sending is not available', async () => {
+    it("shows the issue as a sandboxed email preview with its form, the send-now button and the test-copy form", async () => {
       const issue = (await t.app.issues.byDay('2026-11-20'))!;
       const html = await (await get('editor', `/admin/newsletter/${issue.id}`)).text();
       // Preact writes an empty sandbox as the bare attribute: the same thing, everything forbidden.
       assert.match(html, /<iframe[^>]* sandbox(="")? srcdoc="&lt;!DOCTYPE html>/);
       assert.match(html, /https:\/\/news\.test\/articles\/market-hall/);
-      assert.match(html, /Sending is not available yet/);
+      assert.match(html, new RegExp(`<form method="post" action="/admin/newsletter/${issue.id}/send"`));
+      assert.match(html, /name="to" type="email" value="editor@[^"]+"/);
       assert.match(html, /<textarea id="intro" name="intro"/);
       assert.match(html, /name="sendAt" type="datetime-local" value="2026-11-20T07:00"/);
       assert.equal((await get('author', `/admin/newsletter/${issue.id}`)).status, 403);

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import type { SubscriberStatus } from '../../src/db/schema.js';
 import { forEachDatabase } from '../helpers/databases.js';
 import { makeArticle, makeAuthor } from '../helpers/factories.js';
 import type { ReceivedMail } from '../helpers/smtp.js';
 import { useSmtpServer } from '../helpers/smtp.js';
 import { useTestApp, type RunningApp } from '../helpers/test-app.js';
-import { subscriber } from './newsletter-client.js';
+import { addSubscribers, subscriber } from './newsletter-client.js';
 
 const READERS = Array.from({ length: 30 }, (_, i) => `reader-${i + 1}@example.org`);
 const BOUNCING = 'gone@example.org';
@@ -15,11 +14,6 @@ const SLOW = 'busy@example.org';
 /** The value of one header line as it arrived, unparsed. */
 const headerLine = (mail: ReceivedMail, name: string) =>
   mail.parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, ' ');
-
-async function addSubscriber(t: RunningApp, email: string, status: SubscriberStatus) {
-  const at = t.clock.now().toISOString();
-  await t.app.database.db.insertInto('newsletter_subscribers').values({ email, status, language: 'en', created_at: at, updated_at: at }).execute();
-}
 
 async function delivery(t: RunningApp, issueId: number, email: string) {
   const { id } = (await subscriber(t, email))!;
@@ -38,9 +32,9 @@ forEachDatabase('sending the daily newsletter issue', (dialect) => {
   before(async () => {
     await makeAuthor(t.app.content, { slug: 'desk-writer', name: 'Desk Writer' });
     await makeArticle(t.app.content, { slug: 'harbour-vote', title: 'Harbour board votes on the new ferry', authors: ['desk-writer'], publishedAt: '2026-11-20T08:00:00.000Z' });
-    for (const email of [...READERS, BOUNCING, SLOW, 'suppressed@example.org']) await addSubscriber(t, email, 'active');
-    await addSubscriber(t, 'waiting@example.org', 'pending');
-    await addSubscriber(t, 'left@example.org', 'unsubscribed');
+    await addSubscribers(t, [...READERS, BOUNCING, SLOW, 'suppressed@example.org']);
+    await addSubscribers(t, ['waiting@example.org'], 'pending');
+    await addSubscribers(t, ['left@example.org'], 'unsubscribed');
     await t.app.database.db.insertInto('newsletter_suppressions').values({ email: 'suppressed@example.org', reason: 'complaint', at: t.clock.now().toISOString() }).execute();
     // Due at 07:00 UTC; the clock stands at noon.
     issueId = (await t.app.issues.assemble('2026-11-20')).id;
@@ -55,7 +49,7 @@ forEachDatabase('sending the daily newsletter issue', (dialect) => {
       assert.match(mail.subject, /Harbour board votes on the new ferry/);
       assert.match(String(mail.parsed.html), /Harbour board votes on the new ferry/);
       assert.match(mail.text, /https:\/\/news\.test\/articles\/harbour-vote/);
-      assert.match(headerLine(mail, 'List-Unsubscribe') ?? '', /^<https:\/\/news\.test\/newsletter\/unsubscribe\?token=[^>]+>$/);
+      assert.match(headerLine(mail, 'List-Unsubscribe') ?? '', /^<https:\/\/news\.test\/newsletter\/unsubscribe\?token=[^>&]+&issue=\d+>$/);
       assert.equal(headerLine(mail, 'List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click');
     }
     for (const email of ['waiting@example.org', 'left@example.org', 'suppressed@example.org']) {
@@ -79,7 +73,7 @@ forEachDatabase('sending the daily newsletter issue', (dialect) => {
     assert.equal(row?.attempts, 1);
     assert.equal(row?.next_attempt_at, '2026-11-20T12:01:00.000Z');
     assert.equal((await t.app.issues.get(issueId))?.status, 'sending');
-    assert.deepEqual(await t.app.delivery.figures(issueId), { pending: 1, sending: 0, sent: 30, failed: 1 });
+    assert.deepEqual(await t.app.delivery.figures(issueId), { pending: 1, sending: 0, sent: 30, failed: 1, unsubscribed: 0 });
   });
 
   it('running the issue again before the retry is due sends nothing more', async () => {
@@ -111,6 +105,7 @@ forEachDatabase('sending the daily newsletter issue', (dialect) => {
     });
     assert.equal(res.status, 200);
     assert.equal((await subscriber(t, READERS[0]!))?.status, 'unsubscribed');
+    assert.equal((await t.app.delivery.figures(issueId)).unsubscribed, 1, "the issue's figures count the unsubscribe its link brought");
   });
 
   it('resumes a row left sending by a dead process, and leaves a freshly claimed one to its owner', async () => {

@@ -1,12 +1,35 @@
 import { Alert } from '../../admin/views/admin-layout.js';
 import { Pagination } from '../../admin/views/pagination.js';
 import type { Page } from '../../content/index.js';
+import type { DeliveryFigures } from '../delivery.js';
 import type { Issue, IssueStatus, IssueWithArticles } from '../issues.js';
 
 const statusLabel: Record<IssueStatus, string> = { draft: 'Draft (held)', scheduled: 'Scheduled', sending: 'Sending', sent: 'Sent' };
 
-/** Shown where a send button will go: sending comes with the delivery engine. */
-const NotYet = () => <p class="note">Sending is not available yet: issues are assembled and edited here, and delivery comes in a later release.</p>;
+/** How the copies of an issue stand, and how many readers its unsubscribe link lost. */
+function Figures(props: { figures: DeliveryFigures }) {
+  const f = props.figures;
+  const rows: [string, number][] = [
+    ['Sent', f.sent],
+    ['Failed (refused or suppressed)', f.failed],
+    ['Waiting for a retry', f.pending],
+    ['Being sent now', f.sending],
+    ['Unsubscribed through this issue', f.unsubscribed],
+  ];
+  return (
+    <table class="issue-figures">
+      <caption>Delivery</caption>
+      <tbody>
+        {rows.map(([label, n]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{n.toLocaleString('en')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** The newsroom's list of issues, newest day first, with the button that assembles today's. */
 export function IssuesPage(props: { page: Page<Issue>; today: string; todays?: Issue | undefined; csrfToken: string; localTime: (iso: string) => string }) {
@@ -14,6 +37,9 @@ export function IssuesPage(props: { page: Page<Issue>; today: string; todays?: I
   return (
     <>
       <h1>Newsletter</h1>
+      <p>
+        <a href="/admin/newsletter/suppressions">Suppression list</a>
+      </p>
       {todays ? (
         <p>
           Today’s issue ({today}) is assembled: <a href={`/admin/newsletter/${todays.id}`}>open it</a>.
@@ -24,7 +50,10 @@ export function IssuesPage(props: { page: Page<Issue>; today: string; todays?: I
           <button type="submit">Assemble today’s issue ({today})</button>
         </form>
       )}
-      <NotYet />
+      <p class="note">
+        Each day’s issue is assembled from the newsletter picks an hour before the send time set in <a href="/admin/settings">Settings</a>, and goes out at
+        that time unless an editor holds or reschedules it.
+      </p>
       <table class="admin-table">
         <thead>
           <tr>
@@ -69,6 +98,11 @@ export function IssuePage(props: {
   csrfToken: string;
   error?: string | undefined;
   saved?: boolean;
+  notice?: string | undefined;
+  /** Once sending has started. */
+  figures?: DeliveryFigures | undefined;
+  /** Where a test copy goes unless the editor types another address: their own. */
+  testAddress: string;
 }) {
   const { issue, values } = props;
   const editable = issue.status === 'draft' || issue.status === 'scheduled';
@@ -79,6 +113,8 @@ export function IssuePage(props: {
       <p>Status: {statusLabel[issue.status]}</p>
       {props.error && <Alert kind="error">{props.error}</Alert>}
       {props.saved && <Alert kind="info">Saved.</Alert>}
+      {props.notice && <Alert kind="info">{props.notice}</Alert>}
+      {props.figures && <Figures figures={props.figures} />}
       {editable ? (
         <form method="post" action={`/admin/newsletter/${issue.id}`} class="stack">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -116,7 +152,17 @@ export function IssuePage(props: {
       ) : (
         <Alert kind="info">This issue has started sending and can no longer be changed.</Alert>
       )}
-      <NotYet />
+      {editable && (
+        <form method="post" action={`/admin/newsletter/${issue.id}/send`} class="inline">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit">Send now to every subscriber</button>
+        </form>
+      )}
+      <form method="post" action={`/admin/newsletter/${issue.id}/test`} class="inline">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <label for="test-to">Send a test copy to</label> <input id="test-to" name="to" type="email" value={props.testAddress} required />{' '}
+        <button type="submit">Send test</button>
+      </form>
       <h2>Preview</h2>
       <iframe class="email-preview" title={`The email of ${issue.day}`} sandbox="" srcdoc={props.previewHtml} width="100%" height="900" />
       <details>
