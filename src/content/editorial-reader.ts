@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../db/schema.js';
+import { containsPattern } from '../db/like-pattern.js';
 import type { ArticleSnapshot } from './article-writer.js';
 
 export interface EditorialListItem {
@@ -39,7 +40,7 @@ export function createEditorialReader(db: Kysely<Database>) {
     if (filter.awaitingReview) q = q.where('review_requested_at', 'is not', null);
     if (filter.q) {
       // LIKE wildcards in what the user typed are matched literally.
-      const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(filter.q.toLowerCase());
       q = q.where(sql<boolean>`(lower(title) like ${pattern} escape '\\' or slug like ${pattern} escape '\\')`);
     }
     return q;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { containsPattern } from '../db/like-pattern.js';
 import { notFound } from '../errors.js';
 import { removeFiles } from './file-store.js';
 import { listQuery, metadataInput, type ListQuery, type MetadataInput } from './inputs.js';
@@ -13,7 +14,6 @@ export const PAGE_SIZE = 24;
 const isId = (id: number) => Number.isInteger(id) && id >= 1 && id <= 2_147_483_647;
 
 /** `%` and `_` typed by an editor are literal characters, not wildcards. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Finding, describing and deleting what is already in the library. */
 export function createLibrary(deps: { db: Kysely<Database>; mediaDir: string }) {
@@ -26,7 +26,7 @@ export function createLibrary(deps: { db: Kysely<Database>; mediaDir: string }) 
       let matching = db.selectFrom('media');
       if (q) {
         // lower() on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
-        const pattern = `%${escapeLike(q.toLowerCase())}%`;
+        const pattern = containsPattern(q.toLowerCase());
         const contains = (column: 'filename' | 'alt' | 'caption') => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
         matching = matching.where((eb) => eb.or([contains('filename'), contains('alt'), contains('caption')]));
       }
