@@ -48,6 +48,18 @@ export interface Config {
   feedMaxBytes: number;
   /** Shared with the mail provider to sign its bounce and complaint reports; the webhook is off without it. A secret, never logged. */
   newsletterWebhookSecret?: string;
+  /** Machine-translation services besides the local Apertium command, which is found on its own. */
+  translation?: TranslationConfig;
+}
+
+/** Where the HTTP translation services are; the two keys are secrets, never logged. */
+export interface TranslationConfig {
+  apertiumUrl?: string;
+  libreTranslateUrl?: string;
+  libreTranslateApiKey?: string;
+  deeplApiKey?: string;
+  /** Overrides the DeepL host chosen from the key (free or pro). */
+  deeplUrl?: string;
 }
 
 const env = z.object({
@@ -132,6 +144,11 @@ const env = z.object({
     .string()
     .regex(/^[\x21-\x7e]{32,512}$/, '32 to 512 characters without spaces, such as the output of openssl rand -hex 32')
     .optional(),
+  APERTIUM_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL of an Apertium APY server such as http://127.0.0.1:2737' }).optional(),
+  LIBRETRANSLATE_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL of a LibreTranslate server such as http://127.0.0.1:5000' }).optional(),
+  LIBRETRANSLATE_API_KEY: z.string().regex(/^[\x21-\x7e]{1,512}$/, 'a key of up to 512 characters without spaces').optional(),
+  DEEPL_API_KEY: z.string().regex(/^[\x21-\x7e]{8,512}$/, 'a DeepL authentication key (8 to 512 characters without spaces)').optional(),
+  DEEPL_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api-free.deepl.com' }).optional(),
 });
 
 /** Thrown for a bad environment; its message is one line naming the variable. */
@@ -173,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     embedHosts: e.EMBED_HOSTS.split(','),
     feedMaxBytes: Math.round(e.FEED_MAX_MB * 1024 * 1024),
     ...(e.NEWSLETTER_WEBHOOK_SECRET ? { newsletterWebhookSecret: e.NEWSLETTER_WEBHOOK_SECRET } : {}),
+    translation: translationFrom(e),
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
 }
@@ -205,6 +223,20 @@ function isRsaPrivateKey(pem: string): boolean {
   } catch {
     return false;
   }
+}
+
+function translationFrom(e: z.infer<typeof env>): TranslationConfig {
+  if (e.LIBRETRANSLATE_API_KEY && !e.LIBRETRANSLATE_URL) {
+    throw new ConfigError('Invalid configuration: LIBRETRANSLATE_URL must be set too when LIBRETRANSLATE_API_KEY is');
+  }
+  if (e.DEEPL_URL && !e.DEEPL_API_KEY) throw new ConfigError('Invalid configuration: DEEPL_API_KEY must be set too when DEEPL_URL is');
+  return {
+    ...(e.APERTIUM_URL ? { apertiumUrl: e.APERTIUM_URL } : {}),
+    ...(e.LIBRETRANSLATE_URL ? { libreTranslateUrl: e.LIBRETRANSLATE_URL } : {}),
+    ...(e.LIBRETRANSLATE_API_KEY ? { libreTranslateApiKey: e.LIBRETRANSLATE_API_KEY } : {}),
+    ...(e.DEEPL_API_KEY ? { deeplApiKey: e.DEEPL_API_KEY } : {}),
+    ...(e.DEEPL_URL ? { deeplUrl: e.DEEPL_URL } : {}),
+  };
 }
 
 function proxyTrust(value: string | undefined): Config['trustProxy'] {
