@@ -52,6 +52,9 @@ import { registerSitemapRoutes } from './site/sitemap-routes.js';
 import { registerSyndicationPages } from './syndication/admin-routes.js';
 import { createSyndicationService, type SyndicationService } from './syndication/index.js';
 import { registerRepublishRoutes } from './syndication/republish-routes.js';
+import { createTranslationService, type TranslationService } from './translation/index.js';
+import type { TranslationProvider } from './translation/provider.js';
+import { createTranslationRegistry } from './translation/providers/registry.js';
 
 /** `public/` and `dist/` sit beside `src/`, so these resolve from the sources and from the build alike. */
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -63,6 +66,7 @@ export interface Broadsheet {
   search: SearchService;
   syndication: SyndicationService;
   newsletter: NewsletterService;
+  translation: TranslationService;
   issues: IssueDesk;
   delivery: Delivery;
   suppressions: SuppressionList;
@@ -78,7 +82,11 @@ export interface Broadsheet {
  * The composition root: builds every service from the Config and registers every route.
  * Nothing else constructs services or reads configuration.
  */
-export async function createApp(config: Config, options: { clock?: Clock; startScheduler?: boolean } = {}): Promise<Broadsheet> {
+export async function createApp(
+  config: Config,
+  /** `translationProviders` replaces the machine-translation providers, in order of preference (tests pass fakes). */
+  options: { clock?: Clock; startScheduler?: boolean; translationProviders?: readonly TranslationProvider[] } = {},
+): Promise<Broadsheet> {
   const clock = options.clock ?? systemClock;
   const database = await connectDatabase(config.database);
   await migrateToLatest(database, config.database.dialect === 'postgres' ? config.database.schema : undefined);
@@ -94,6 +102,13 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     onArticleChange: (ids) => search.reindex(ids).catch((err) => server.log.error({ err, ids }, 'could not update the search index')),
   });
   const search = createSearchService({ db: database.db, dialect: database.dialect, articles: content.articles });
+  const translation = createTranslationService({
+    db: database.db,
+    clock,
+    content,
+    providers: options.translationProviders ?? createTranslationRegistry(config.translation).providers,
+    embedHosts: config.embedHosts,
+  });
 
   const server = Fastify({
     logger: {
@@ -241,6 +256,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
     search,
     syndication,
     newsletter,
+    translation,
     issues,
     delivery,
     suppressions,
@@ -254,6 +270,7 @@ export async function createApp(config: Config, options: { clock?: Clock; startS
       await deliveryTask.stop();
       await repairing;
       await syndication.close();
+      await translation.close();
       await server.close();
       await mailer.close();
       await database.close();

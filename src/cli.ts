@@ -14,6 +14,8 @@ import { readAddressFile } from './newsletter/suppression-file.js';
 import { suppressionReason } from './newsletter/suppressions.js';
 import { parseInput } from './parse-input.js';
 import type { FeedStatus, PollReport } from './syndication/index.js';
+import type { TranslateResult } from './translation/index.js';
+import { TranslationError } from './translation/provider.js';
 
 const usage = `Usage: broadsheet <command> [options]
 
@@ -31,6 +33,7 @@ Commands:
   newsletter suppress remove EMAIL  Take an address off the suppression list
   newsletter suppress list          List suppressed addresses: [--reason bounce|complaint|manual]
   newsletter suppress import FILE   Suppress every address in FILE, one a line: [--reason R] [--detail TEXT]
+  translate             Translate an article and store the translation: --article SLUG --lang L
 
 Options:
   -h, --help  Show help for a command
@@ -84,7 +87,7 @@ async function serve(config: Config) {
   log.info(`Broadsheet is serving ${config.siteUrl} from ${describeDatabase(config.database)}`);
 }
 
-const stringOptions = ['email', 'name', 'role', 'feed-url', 'mode', 'slug', 'homepage', 'copyright', 'author', 'interval', 'source', 'reason', 'detail'] as const;
+const stringOptions = ['email', 'name', 'role', 'feed-url', 'mode', 'slug', 'homepage', 'copyright', 'author', 'interval', 'source', 'reason', 'detail', 'article', 'lang'] as const;
 const booleanOptions = ['now'] as const;
 type Options = Partial<Record<(typeof stringOptions)[number], string> & Record<(typeof booleanOptions)[number], boolean>>;
 
@@ -279,6 +282,22 @@ const commands: Record<string, Command> = {
         console.log(`Read ${addresses.length} addresses from ${file}: ${tally.added} added, ${listed} already on the list${tally.unsubscribed ? `, ${tally.unsubscribed} unsubscribed after a complaint` : ''}`);
       }),
   },
+  translate: {
+    help:
+      'Usage: broadsheet translate --article SLUG --lang L\n\n' +
+      'Translates an article (whatever its status) into the language L, a BCP 47 tag such as es, through\n' +
+      'the first translation provider offering the pair, and stores it as a machine translation. Paragraphs\n' +
+      'translated before come from the translation memory. The translation is stored only when every part\n' +
+      'of the article was translated. A reviewed translation is never overwritten: it is kept, and marked\n' +
+      'stale when the original has changed since the review. Prints how many segments there were, how many\n' +
+      'came from the memory and how many were sent to the provider.',
+    options: ['article', 'lang'],
+    run: (config, o) =>
+      withApp(config, async (app) => {
+        const slug = required(o, 'article');
+        console.log(describeTranslation(slug, await app.translation.translateBySlug(slug, required(o, 'lang'))));
+      }),
+  },
 };
 
 function originOf(url: string): string {
@@ -297,6 +316,16 @@ function describeFeed(f: FeedStatus): string {
 function describeSend(day: string, f: DeliveryFigures): string {
   const retrying = f.pending + f.sending;
   return `Newsletter of ${day}: ${f.sent} sent, ${f.failed} failed${retrying ? `, ${retrying} waiting for a retry` : ', done'}`;
+}
+
+function describeTranslation(slug: string, r: TranslateResult): string {
+  if (r.outcome === 'kept_review') {
+    return r.status === 'stale'
+      ? `${slug} has a reviewed ${r.language} translation made from an older version: marked stale for an editor, not overwritten`
+      : `${slug} has a reviewed ${r.language} translation of its current version: left as it is`;
+  }
+  const c = r.counts;
+  return `Translated ${slug} into ${r.language} with ${r.provider}: ${c.total} segments, ${c.fromMemory} from the translation memory, ${c.sent} sent to the provider`;
 }
 
 function describePoll(r: PollReport): string {
@@ -342,7 +371,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`broadsheet: ${error.message}\n\n${usage}`);
     process.exit(2);
   }
-  if (error instanceof ConfigError || error instanceof AppError) {
+  if (error instanceof ConfigError || error instanceof AppError || error instanceof TranslationError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -10,6 +10,7 @@ import { newsletterTables } from './migrations/0007-newsletter.js';
 import { newsletterIssueTables } from './migrations/0008-newsletter-issues.js';
 import { newsletterDeliveryTables } from './migrations/0009-newsletter-delivery.js';
 import { newsletterConsentSources } from './migrations/0010-newsletter-consent-sources.js';
+import { translationTables } from './migrations/0011-translations.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0008-newsletter-issues': newsletterIssueTables(dialect),
     '0009-newsletter-delivery': newsletterDeliveryTables,
     '0010-newsletter-consent-sources': newsletterConsentSources(dialect),
+    '0011-translations': translationTables,
   };
 }
 

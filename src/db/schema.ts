@@ -29,6 +29,8 @@ export interface Database {
   newsletter_issues: NewsletterIssuesTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
   newsletter_suppressions: NewsletterSuppressionsTable;
+  translation_memory: TranslationMemoryTable;
+  article_translations: ArticleTranslationsTable;
 }
 
 export interface SettingsTable {
@@ -371,4 +373,45 @@ export interface NewsletterSuppressionsTable {
   at: string;
   /** What the mail server or provider said (a bounce's diagnostic), or a note by staff. */
   detail: string | null;
+}
+
+/** One translated fragment, keyed by provider, language pair and the SHA-256 of the source fragment. */
+export interface TranslationMemoryTable {
+  provider: string;
+  source_lang: string;
+  target_lang: string;
+  source_hash: string;
+  translated: string;
+  created_at: string;
+}
+
+/**
+ * `machine`: as a provider made it, refreshed when the original changes; `reviewed`: edited or approved by
+ * staff, never overwritten by a machine; `stale`: reviewed, but the original has changed since.
+ */
+export type TranslationStatus = 'machine' | 'reviewed' | 'stale';
+
+/** An article's translation into one language: its translatable parts (names and credits are never translated). */
+export interface ArticleTranslationsTable {
+  article_id: number;
+  /** BCP 47 tag. */
+  language: string;
+  status: TranslationStatus;
+  kicker: string;
+  title: string;
+  dek: string;
+  image_alt: string;
+  image_caption: string;
+  /** Sanitised on the way in, like `articles.body_html`. */
+  body_html: string;
+  /** SHA-256 of the original's translatable parts this translation was made from. */
+  source_hash: string;
+  /** JSON of those parts, so an editor can see what changed in the original since. */
+  source_snapshot: string;
+  /** The provider's id; null when staff wrote the translation without one. */
+  provider: string | null;
+  translated_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  updated_at: string;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
-import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.js';
+import { migrateUpTo } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema.js';
 import { forEachDatabase, scratchDatabase, type ScratchDatabase } from '../helpers/databases.js';
 
@@ -32,7 +32,8 @@ forEachDatabase('migration 0010 (newsletter consent sources)', (dialect) => {
         { subscriber_id: id, action: 'confirm', form: 'page', ip_hash: null, at: AT, detail: '{}' },
       ])
       .execute();
-    assert.deepEqual(await migrateToLatest(handle, schema), ['0010-newsletter-consent-sources']);
+    // Up to 0010 only: later migrations are not what this suite is about.
+    assert.deepEqual(await migrateUpTo(handle, '0010-newsletter-consent-sources', schema), ['0010-newsletter-consent-sources']);
   });
   after(async () => {
     await handle?.close();
