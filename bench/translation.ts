@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
-import type { Config } from '../src/config.js';
 import { demoArticles, seedDemo } from '../src/demo/seed.js';
 import { runLine, writeSection } from './report.js';
+import { scratchConfig } from './scratch-config.js';
 import { median } from './wrk.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,21 +31,7 @@ async function oneRun(run: number): Promise<Run> {
   const dataDir = path.join(scratch, `run-${run}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dataDir, 'media'), { recursive: true });
-  const config: Config = {
-    host: '127.0.0.1',
-    port: 0,
-    siteUrl: 'http://127.0.0.1',
-    dataDir,
-    database: { dialect: 'sqlite', file: path.join(dataDir, 'broadsheet.db') },
-    logLevel: 'warn',
-    pageCacheBytes: 0,
-    demoContent: false,
-    mailFrom: 'Bench <bench@localhost>',
-    mediaMaxBytes: 20 * 1024 * 1024,
-    trustProxy: false,
-    embedHosts: [],
-    feedMaxBytes: 1024 * 1024,
-  };
+  const config = scratchConfig(dataDir, { pageCacheBytes: 0, feedMaxBytes: 1024 * 1024 });
   const app = await createApp(config, { startScheduler: false });
   try {
     await seedDemo({ content: app.content, clock: systemClock, mediaDir: path.join(dataDir, 'media') });
