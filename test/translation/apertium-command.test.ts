@@ -2,21 +2,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { TranslationError } from '../../src/translation/provider.js';
 import { createApertiumCommandProvider, splitSegments } from '../../src/translation/providers/apertium-command.js';
 import { apertiumMissing, fakeDataDir, isRunning, scratchDir, writeScript } from './apertium-setup.js';
+import { TranslationError } from '../../src/translation/provider.js';
+import { rejection } from './rejection.js';
 
 const real = { skip: apertiumMissing };
-
-async function rejection(promise: Promise<unknown>): Promise<TranslationError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof TranslationError, `expected a TranslationError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 const lines = async (file: string) => (await readFile(file, 'utf8')).split('\n').filter(Boolean);
 

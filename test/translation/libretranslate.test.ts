@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TranslationError } from '../../src/translation/provider.js';
 import { createLibreTranslateProvider } from '../../src/translation/providers/libretranslate.js';
 import type { FakeHttpServer } from '../helpers/fake-http.js';
 import { startFakeLibreTranslate } from '../helpers/fake-libretranslate.js';
-
-async function rejection(promise: Promise<unknown>): Promise<TranslationError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof TranslationError, `expected a TranslationError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+import { rejection } from './rejection.js';
 
 const translateCalls = (fake: FakeHttpServer) => fake.received.filter((r) => r.path === '/translate');
 
