@@ -16,6 +16,7 @@ const settingsToForm = (s: SiteSettings): Record<string, string> => ({
   ...Object.fromEntries(Object.entries(s).filter(([, v]) => typeof v === 'string')),
   feedFullText: s.feedFullText ? '1' : '',
   socialLinks: s.socialLinks.map((l) => `${l.network} | ${l.label} | ${l.url}`).join('\n'),
+  translationPriorityLanguages: s.translationPriorityLanguages.join(' '),
 });
 
 function settingsFromForm(form: FormBody): Record<string, unknown> {
@@ -34,6 +35,7 @@ function settingsFromForm(form: FormBody): Record<string, unknown> {
     ...Object.fromEntries(plain.map((k) => [k, formText(form, k)])),
     socialLinks,
     feedFullText: formText(form, 'feedFullText') === '1',
+    translationPriorityLanguages: formText(form, 'translationPriorityLanguages').split(/[\s,]+/).filter(Boolean),
     ...(sendTime ? { newsletterSendTime: sendTime } : {}),
   };
 }

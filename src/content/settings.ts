@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { DEFAULT_LANGUAGES, languageByCode } from '../translation/languages.js';
 import { surrogateKeys, type PurgeListener } from './surrogate-keys.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'Must be an absolute http(s) URL' }).max(2000);
@@ -26,6 +27,19 @@ export const siteSettingsSchema = z.object({
   feedFullText: z.boolean(),
   /** When the day's newsletter goes out, as HH:MM in the site's time zone. */
   newsletterSendTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time of day as HH:MM, such as 07:00'),
+  /** Languages every published article is machine-translated into without a reader asking first. */
+  translationPriorityLanguages: z
+    .array(
+      z
+        .string()
+        .trim()
+        .refine((tag) => languageByCode(tag) !== undefined, {
+          error: (issue) => `"${String(issue.input)}" is not one of the site's languages (${DEFAULT_LANGUAGES.map((l) => l.code).join(', ')})`,
+        })
+        .transform((tag) => languageByCode(tag)!.code),
+    )
+    .max(DEFAULT_LANGUAGES.length, `At most ${DEFAULT_LANGUAGES.length} languages`)
+    .transform((tags) => [...new Set(tags)]),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -44,6 +58,7 @@ export const defaultSettings: SiteSettings = {
   socialLinks: [],
   feedFullText: true,
   newsletterSendTime: '07:00',
+  translationPriorityLanguages: [],
 };
 
 function isTimeZone(tz: string): boolean {

@@ -9,6 +9,10 @@ export const surrogateKeys = {
   home: 'home',
   articleLists: 'article-lists',
   article: (id: number) => `article:${id}`,
+  /** An article's pages in one language, which show its translation into it. */
+  translation: (id: number, language: string) => `translation:${id}:${language}`,
+  /** What lists the stored translations (the sitemaps): purged whenever one is made or changed. */
+  translations: 'translations',
   author: (id: number) => `author:${id}`,
   term: (id: number) => `term:${id}`,
   source: (id: number) => `source:${id}`,

@@ -39,12 +39,23 @@ export interface ArticleTranslation extends TranslatableParts {
   updatedAt: string;
 }
 
+/** A row of the newsroom's translation list: the translation, named by its article's current title. */
+export interface TranslationListItem {
+  articleId: number;
+  articleTitle: string;
+  language: string;
+  status: TranslationStatus;
+  provider: string | null;
+  updatedAt: string;
+}
+
 export type TranslateResult =
   | { outcome: 'translated'; language: string; provider: string; counts: FragmentCounts }
   /** A reviewed translation is never overwritten by a machine; it was kept (and marked stale if the original changed). */
   | { outcome: 'kept_review'; language: string; status: 'reviewed' | 'stale' };
 
-const languageTag = z
+/** A BCP 47 tag as the translation domain takes one. */
+export const languageTag = z
   .string()
   .trim()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A BCP 47 language tag, such as es or pt-BR');
@@ -60,7 +71,7 @@ export const reviewInput = z.strictObject({
 });
 
 /** Providers name languages by their primary subtag: `pt-BR` is translated as `pt`. */
-const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+export const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 const hashOf = (parts: TranslatableParts) => sha256Hex(JSON.stringify([...TEXT_FIELDS.map((f) => parts[f]), parts.bodyHtml]));
 
@@ -203,6 +214,9 @@ export function createArticleTranslator(deps: {
   return {
     translateArticle,
 
+    /** The article as it is now: its language and the parts a translation replaces. */
+    original,
+
     /**
      * After the original changed: reviewed translations made from an older version become `stale`
      * (an editor must look again); returns them, and the languages of the machine translations
@@ -251,6 +265,38 @@ export function createArticleTranslator(deps: {
         .onConflict((oc) => oc.columns(['article_id', 'language']).doUpdateSet(values))
         .execute();
       return toTranslation((await existing(articleId, language))!);
+    },
+
+    /** Every stored translation of an article, by language. */
+    async forArticle(articleId: number): Promise<ArticleTranslation[]> {
+      const rows = await db.selectFrom('article_translations').selectAll().where('article_id', '=', articleId).orderBy('language').execute();
+      return rows.map(toTranslation);
+    },
+
+    /**
+     * A page of translations with these statuses (all when none are given), optionally in one
+     * language: stale ones first, as they need an editor most, then the most recently changed.
+     */
+    async list(filter: { statuses?: readonly TranslationStatus[]; language?: string }, page: number, pageSize = 25): Promise<{ items: TranslationListItem[]; total: number }> {
+      let query = db.selectFrom('article_translations').innerJoin('articles', 'articles.id', 'article_translations.article_id');
+      if (filter.statuses?.length) query = query.where('article_translations.status', 'in', filter.statuses);
+      if (filter.language) query = query.where('article_translations.language', '=', filter.language);
+      const [rows, count] = await Promise.all([
+        query
+          .select(['article_translations.article_id', 'articles.title', 'article_translations.language', 'article_translations.status', 'article_translations.provider', 'article_translations.updated_at'])
+          .orderBy((eb) => eb.case().when('article_translations.status', '=', 'stale').then(0).else(1).end())
+          .orderBy('article_translations.updated_at', 'desc')
+          .orderBy('article_translations.article_id', 'desc')
+          .orderBy('article_translations.language')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: rows.map((r) => ({ articleId: r.article_id, articleTitle: r.title, language: r.language, status: r.status, provider: r.provider, updatedAt: r.updated_at })),
+        total: Number(count.n),
+      };
     },
 
     /** The stored translation of an article into a language, whatever its status. */

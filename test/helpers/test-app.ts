@@ -2,6 +2,8 @@ import { after, before } from 'node:test';
 import { createApp, type Broadsheet } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
+import { DEFAULT_LANGUAGES } from '../../src/translation/languages.js';
+import type { TranslationProvider } from '../../src/translation/provider.js';
 import { scratchDatabase, type TestDialect } from './databases.js';
 
 /** A clock the test moves by hand. */
@@ -41,8 +43,9 @@ export function useTestApp(
    * standing still every feed stays due, and a scheduler waking mid-test would poll some of them first.
    * `newsletterClaimSeconds` shortens how long a newsletter sender's claim holds (NEWSLETTER_CLAIM_SECONDS).
    * `newsletterWebhookSecret` turns on the mail provider's bounce and complaint webhook (NEWSLETTER_WEBHOOK_SECRET).
+   * `translationProviders` replaces the machine-translation providers (fakes, in order of preference).
    */
-  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean; scheduler?: false; newsletterClaimSeconds?: number; newsletterWebhookSecret?: string } = {},
+  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean; scheduler?: false; newsletterClaimSeconds?: number; newsletterWebhookSecret?: string; translationProviders?: readonly TranslationProvider[] } = {},
 ): RunningApp {
   const running = { clock: fixedClock() } as RunningApp;
   let drop: () => Promise<void>;
@@ -64,12 +67,13 @@ export function useTestApp(
       trustProxy: false,
       embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
       feedMaxBytes: 1024 * 1024,
+      languages: DEFAULT_LANGUAGES,
       ...(smtpUrl ? { smtpUrl } : {}),
       ...(options.newsletterClaimSeconds ? { newsletterClaimSeconds: options.newsletterClaimSeconds } : {}),
       ...(options.newsletterWebhookSecret ? { newsletterWebhookSecret: options.newsletterWebhookSecret } : {}),
     };
     running.config = config;
-    running.app = await createApp(config, { ...(options.systemClock ? {} : { clock: running.clock }), ...(options.scheduler === false ? { startScheduler: false } : {}) });
+    running.app = await createApp(config, { ...(options.systemClock ? {} : { clock: running.clock }), ...(options.scheduler === false ? { startScheduler: false } : {}), ...(options.translationProviders ? { translationProviders: options.translationProviders } : {}) });
     const address = await running.app.server.listen({ host: '127.0.0.1', port: 0 });
     running.baseUrl = address;
   });

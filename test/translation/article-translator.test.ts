@@ -153,7 +153,8 @@ forEachDatabase('the article translator', (dialect) => {
 
     t.clock.set('2026-11-20T14:00:00.000Z');
     await t.app.content.editor.update(id, { ...input, dek: 'Why the boat stopped coming in spring' });
-    assert.deepEqual(await translations.markChanged(id), { stale: ['es'], toRefresh: ['fr'] });
+    // Saving a published article runs the app's translation policy, which has marked the review stale already.
+    assert.deepEqual(await translations.markChanged(id), { stale: [], toRefresh: ['fr'] });
     const stale = (await translations.get(id, 'es'))!;
     assert.equal(stale.status, 'stale');
     assert.equal(stale.bodyHtml, saved.bodyHtml, 'the reviewed words are kept for the editor');

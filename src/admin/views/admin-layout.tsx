@@ -55,10 +55,13 @@ function StaffMenu({ user, csrfToken }: { user: StaffUser; csrfToken: string | n
         <li><a href="/admin/regions">Regions</a></li>
         <li><a href="/admin/themes">Themes</a></li>
         <li><a href="/admin/dossiers">Dossiers</a></li>
+        <li><a href="/admin/translations">Translations</a></li>
+        <li><a href="/admin/languages">Languages</a></li>
         {can(user.role, 'syndication.manage') && <li><a href="/admin/feeds">Partner feeds</a></li>}
         {can(user.role, 'syndication.review') && <li><a href="/admin/queue">Review queue</a></li>}
         {can(user.role, 'newsletter.manage') && <li><a href="/admin/newsletter">Newsletter</a></li>}
         {can(user.role, 'newsletter.manage') && <li><a href="/admin/newsletter/subscribers">Subscribers</a></li>}
+        {can(user.role, 'newsletter.manage') && <li><a href="/admin/newsletter/suppressions">Suppressions</a></li>}
         {can(user.role, 'audit.read') && <li><a href="/admin/audit">Audit log</a></li>}
         {can(user.role, 'staff.manage') && <li><a href="/admin/staff">Staff</a></li>}
         {can(user.role, 'settings.edit') && <li><a href="/admin/settings">Settings</a></li>}

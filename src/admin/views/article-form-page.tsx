@@ -44,6 +44,8 @@ export function ArticleFormPage({ view }: { view: ArticleFormView }) {
           {view.publicUrl ? <a href={view.publicUrl}>View on the site</a> : <a href={view.previewUrl}>Preview (shareable for a week)</a>}
           {' · '}
           <a href={`/admin/articles/${view.id}/revisions`}>Revisions</a>
+          {' · '}
+          <a href={`/admin/articles/${view.id}/translations`}>Translations</a>
         </p>
       )}
       <form method="post" action={action} class="article-form stack" {...autosave}>

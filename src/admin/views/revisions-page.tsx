@@ -42,7 +42,8 @@ export function RevisionsPage({ articleId, title, revisions, csrfToken }: { arti
   );
 }
 
-function Diff({ label, parts }: { label: string; parts: DiffPart[] }) {
+/** One field's word-level changes under its label; nothing when it did not change. */
+export function Diff({ label, parts }: { label: string; parts: DiffPart[] }) {
   if (parts.every((p) => p.kind === 'same')) return null;
   return (
     <div class="diff">

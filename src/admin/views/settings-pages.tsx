@@ -9,6 +9,7 @@ const textFields: { name: keyof SiteSettings; label: string; long?: boolean; typ
   { name: 'language', label: 'Language (BCP 47, e.g. en)' },
   { name: 'timeZone', label: 'Time zone (e.g. Europe/London)' },
   { name: 'newsletterSendTime', label: 'Newsletter send time (HH:MM in the site’s time zone)', type: 'time' },
+  { name: 'translationPriorityLanguages', label: 'Translate every published article into (language codes, such as es fr de)' },
   { name: 'copyrightHolder', label: 'Copyright holder' },
   { name: 'mediaInquiriesEmail', label: 'Media inquiries address', type: 'email' },
   { name: 'noteToReaders', label: 'Note to readers', long: true },
