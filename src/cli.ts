@@ -14,6 +14,7 @@ import { readAddressFile } from './newsletter/suppression-file.js';
 import { suppressionReason } from './newsletter/suppressions.js';
 import { parseInput } from './parse-input.js';
 import type { FeedStatus, PollReport } from './syndication/index.js';
+import { produceCatalogsFromCli } from './i18n/catalog-cli.js';
 import type { TranslateResult } from './translation/index.js';
 import { TranslationError } from './translation/provider.js';
 
@@ -34,6 +35,7 @@ Commands:
   newsletter suppress list          List suppressed addresses: [--reason bounce|complaint|manual]
   newsletter suppress import FILE   Suppress every address in FILE, one a line: [--reason R] [--detail TEXT]
   translate             Translate an article and store the translation: --article SLUG --lang L
+                        or machine-translate the site's interface strings: --catalog --lang L|all
 
 Options:
   -h, --help  Show help for a command
@@ -88,7 +90,7 @@ async function serve(config: Config) {
 }
 
 const stringOptions = ['email', 'name', 'role', 'feed-url', 'mode', 'slug', 'homepage', 'copyright', 'author', 'interval', 'source', 'reason', 'detail', 'article', 'lang'] as const;
-const booleanOptions = ['now'] as const;
+const booleanOptions = ['now', 'catalog'] as const;
 type Options = Partial<Record<(typeof stringOptions)[number], string> & Record<(typeof booleanOptions)[number], boolean>>;
 
 interface Command {
@@ -284,16 +286,26 @@ const commands: Record<string, Command> = {
   },
   translate: {
     help:
-      'Usage: broadsheet translate --article SLUG --lang L\n\n' +
+      'Usage: broadsheet translate --article SLUG --lang L\n' +
+      '       broadsheet translate --catalog --lang L|all\n\n' +
       'Translates an article (whatever its status) into the language L, a BCP 47 tag such as es, through\n' +
       'the first translation provider offering the pair, and stores it as a machine translation. Paragraphs\n' +
       'translated before come from the translation memory. The translation is stored only when every part\n' +
       'of the article was translated. A reviewed translation is never overwritten: it is kept, and marked\n' +
       'stale when the original has changed since the review. Prints how many segments there were, how many\n' +
-      'came from the memory and how many were sent to the provider.',
-    options: ['article', 'lang'],
+      'came from the memory and how many were sent to the provider.\n\n' +
+      'With --catalog, machine-translates the interface strings of the public site and its boilerplate\n' +
+      'settings into L (or, with all, into every language of the site but its own): only entries that are\n' +
+      'missing or made from English that has changed since; entries reviewed by staff are kept. Prints how\n' +
+      'many were translated, kept, and failed (a placeholder lost: that entry stays in English).',
+    options: ['article', 'lang', 'catalog'],
     run: (config, o) =>
       withApp(config, async (app) => {
+        if (o.catalog) {
+          if (o.article) throw new UsageError('--catalog takes no --article');
+          if (!(await produceCatalogsFromCli(app.catalogs, required(o, 'lang'), console.log))) process.exitCode = 1;
+          return;
+        }
         const slug = required(o, 'article');
         console.log(describeTranslation(slug, await app.translation.translateBySlug(slug, required(o, 'lang'))));
       }),

@@ -11,6 +11,8 @@ import { newsletterIssueTables } from './migrations/0008-newsletter-issues.js';
 import { newsletterDeliveryTables } from './migrations/0009-newsletter-delivery.js';
 import { newsletterConsentSources } from './migrations/0010-newsletter-consent-sources.js';
 import { translationTables } from './migrations/0011-translations.js';
+import { translationJobTables } from './migrations/0012-translation-jobs.js';
+import { messageCatalogTables } from './migrations/0013-message-catalogs.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -26,6 +28,8 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0009-newsletter-delivery': newsletterDeliveryTables,
     '0010-newsletter-consent-sources': newsletterConsentSources(dialect),
     '0011-translations': translationTables,
+    '0012-translation-jobs': translationJobTables(dialect),
+    '0013-message-catalogs': messageCatalogTables,
   };
 }
 

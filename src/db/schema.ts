@@ -31,6 +31,8 @@ export interface Database {
   newsletter_suppressions: NewsletterSuppressionsTable;
   translation_memory: TranslationMemoryTable;
   article_translations: ArticleTranslationsTable;
+  translation_jobs: TranslationJobsTable;
+  message_translations: MessageTranslationsTable;
 }
 
 export interface SettingsTable {
@@ -413,5 +415,46 @@ export interface ArticleTranslationsTable {
   translated_at: string | null;
   reviewed_by: number | null;
   reviewed_at: string | null;
+  updated_at: string;
+}
+
+/** Why a translation was queued: a reader asked, the article was published or changed, a partner's piece arrived, or staff asked. */
+export type TranslationJobReason = 'reader' | 'publish' | 'refresh' | 'partner' | 'staff';
+
+/** An article waiting to be machine-translated into one language; deleted once translated. */
+export interface TranslationJobsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** BCP 47 tag. */
+  language: string;
+  reason: TranslationJobReason;
+  requested_at: string;
+  run_after: string;
+  /** While a runner holds the job; an expired lease may be taken over. */
+  claimed_until: string | null;
+  attempts: Generated<number>;
+  /** The last failure's message (never the request, so never a key). */
+  last_error: string | null;
+  /** When the queue gave up on the job. */
+  failed_at: string | null;
+}
+
+/** `machine`: made by a provider; `reviewed`: written or checked by staff, never overwritten by a machine. */
+export type MessageTranslationStatus = 'machine' | 'reviewed';
+
+/** One interface string (or boilerplate setting) of the public site in one language. */
+export interface MessageTranslationsTable {
+  /** BCP 47 tag. */
+  language: string;
+  /** A key of the English catalog, or `settings.*` for the boilerplate settings. */
+  key: string;
+  /** The text; for a plural message, JSON of its forms by plural category. */
+  text: string;
+  /** SHA-256 of the English (or the setting's value) it was made from: a different hash means outdated. */
+  source_hash: string;
+  status: MessageTranslationStatus;
+  /** The provider's id; null when staff wrote it. */
+  provider: string | null;
+  updated_by: number | null;
   updated_at: string;
 }
