@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../src/config.js';
+import { DEFAULT_LANGUAGES } from '../src/translation/languages.js';
 
 /** A Broadsheet config on a fresh SQLite database in `dataDir`, for a benchmark that builds its app in-process. */
 export function scratchConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
@@ -17,6 +18,7 @@ export function scratchConfig(dataDir: string, overrides: Partial<Config> = {}):
     trustProxy: false,
     embedHosts: [],
     feedMaxBytes: 20 * 1024 * 1024,
+    languages: DEFAULT_LANGUAGES,
     ...overrides,
   };
 }

@@ -15,8 +15,15 @@ import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerAdminPages } from './admin/page-routes.js';
 import { createPreviewLinks } from './admin/preview-links.js';
 import { registerSettingsPages } from './admin/settings-pages.js';
+import { registerTranslationPages } from './admin/translation-pages.js';
+import { registerLanguagePages } from './admin/language-pages.js';
+import { createCatalogs, type Catalogs } from './i18n/catalogs.js';
 import { createStaffService, type StaffService } from './admin/staff-service.js';
 import { registerResponseCaching } from './cache/cache-plugin.js';
+import { createArticleLocalizer } from './site/localized-articles.js';
+import { languagePrefixRewriter, registerLanguagePrefixes } from './site/page-language.js';
+import { createTranslationReader } from './translation/translation-reader.js';
+import { createIssueTranslator } from './newsletter/translated-issue.js';
 import { PageCache } from './cache/page-cache.js';
 import { serveFromCache } from './cache/serve-cached.js';
 import { systemClock, type Clock } from './clock.js';
@@ -54,7 +61,7 @@ import { createSyndicationService, type SyndicationService } from './syndication
 import { registerRepublishRoutes } from './syndication/republish-routes.js';
 import { createTranslationService, type TranslationService } from './translation/index.js';
 import type { TranslationProvider } from './translation/provider.js';
-import { createTranslationRegistry } from './translation/providers/registry.js';
+import { createTranslationRegistry, registryOf } from './translation/providers/registry.js';
 
 /** `public/` and `dist/` sit beside `src/`, so these resolve from the sources and from the build alike. */
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -67,6 +74,7 @@ export interface Broadsheet {
   syndication: SyndicationService;
   newsletter: NewsletterService;
   translation: TranslationService;
+  catalogs: Catalogs;
   issues: IssueDesk;
   delivery: Delivery;
   suppressions: SuppressionList;
@@ -98,17 +106,15 @@ export async function createApp(
     clock,
     embedHosts: config.embedHosts,
     onPurge: (keys) => cache.purge(keys),
-    // The save is committed by now: an indexing failure is logged, not reported as a failed save.
-    onArticleChange: (ids) => search.reindex(ids).catch((err) => server.log.error({ err, ids }, 'could not update the search index')),
+    // The save is committed by now: an indexing or queueing failure is logged, not reported as a failed save.
+    onArticleChange: async (ids) => {
+      await Promise.all([
+        search.reindex(ids).catch((err) => server.log.error({ err, ids }, 'could not update the search index')),
+        translation.policy.articlesChanged(ids).catch((err) => server.log.error({ err, ids }, 'could not queue translations of the changed articles')),
+      ]);
+    },
   });
   const search = createSearchService({ db: database.db, dialect: database.dialect, articles: content.articles });
-  const translation = createTranslationService({
-    db: database.db,
-    clock,
-    content,
-    providers: options.translationProviders ?? createTranslationRegistry(config.translation).providers,
-    embedHosts: config.embedHosts,
-  });
 
   const server = Fastify({
     logger: {
@@ -123,8 +129,29 @@ export async function createApp(
         if (!serveFromCache(cache, req, res)) handler(req, res);
       }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    rewriteUrl: languagePrefixRewriter(config.languages),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+  });
+  const translationProviders = options.translationProviders ?? createTranslationRegistry(config.translation).providers;
+  const translation = createTranslationService({
+    db: database.db,
+    clock,
+    content,
+    providers: translationProviders,
+    embedHosts: config.embedHosts,
+    onPurge: (keys) => cache.purge(keys),
+    wake: () => scheduler.poke(),
+    log: server.log,
+  });
+
+  const catalogs = createCatalogs({
+    db: database.db,
+    clock,
+    settings: content.settings,
+    providerFor: registryOf(translationProviders).providerFor,
+    languages: config.languages,
+    onPurge: (keys) => cache.purge(keys),
   });
 
   const mailer = createMailer({
@@ -158,6 +185,7 @@ export async function createApp(
   });
   const suppressions = createSuppressionList({ db: database.db, clock });
   const issues = createIssueDesk({ db: database.db, clock, content, onPurge: (keys) => cache.purge(keys) });
+  const translationReader = createTranslationReader(database.db);
   const delivery = createDelivery({
     db: database.db,
     clock,
@@ -168,6 +196,12 @@ export async function createApp(
     siteName: async () => (await content.settings.get()).siteName,
     log: server.log,
     ...(config.newsletterClaimSeconds ? { claimSeconds: config.newsletterClaimSeconds } : {}),
+    translateIssue: createIssueTranslator({
+      reader: translationReader,
+      siteUrl: config.siteUrl,
+      languages: config.languages,
+      siteLanguage: async () => (await content.settings.get()).language,
+    }),
   });
   const deliveryTask = createDeliveryTask({ delivery, log: server.log, onFinished: () => scheduler.poke() });
   const scheduler = createScheduler({
@@ -184,6 +218,7 @@ export async function createApp(
       { name: 'poll partner feeds', run: () => syndication.poller.pollDue() },
       { name: "assemble the day's newsletter", run: () => issues.assembleDue() },
       deliveryTask,
+      translation.queue.task,
     ],
   });
 
@@ -202,12 +237,21 @@ export async function createApp(
     dotfiles: 'deny',
     index: false,
   });
-  const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl, shareScriptUrl });
+  const pageLanguageOf = registerLanguagePrefixes(server, { languages: config.languages, siteLanguage: async () => (await content.settings.get()).language });
+  const loadChrome = createChromeLoader({ content, clock, siteUrl: config.siteUrl, stylesheetUrl, shareScriptUrl, pageLanguageOf, catalogs });
+  const localizer = createArticleLocalizer({
+    reader: translationReader,
+    requestTranslation: async (article, language) => {
+      if (!(await translation.canTranslate(article.language, language))) return 'unavailable';
+      await translation.queue.enqueue(article.id, language, 'reader');
+      return 'queued';
+    },
+  });
   const previews = createPreviewLinks({ db: database.db, clock, siteUrl: config.siteUrl });
-  const renderErrorPage = registerSiteRoutes(server, { content, loadChrome, verifyPreview: previews.verify });
-  registerSitemapRoutes(server, { content, siteUrl: config.siteUrl, clock });
+  const renderErrorPage = registerSiteRoutes(server, { content, loadChrome, localizer, verifyPreview: previews.verify });
+  registerSitemapRoutes(server, { content, siteUrl: config.siteUrl, clock, languages: config.languages, translations: translationReader });
   registerRepublishRoutes(server, { content, loadChrome, siteUrl: config.siteUrl });
-  registerFeedRoutes(server, { content, siteUrl: config.siteUrl, clock });
+  registerFeedRoutes(server, { content, siteUrl: config.siteUrl, clock, pageLanguageOf, localizer, messagesFor: catalogs.messagesFor });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
   registerSearchPage(server, { search, content, loadChrome });
   registerSearchApi(server, { search, content, siteUrl: config.siteUrl });
@@ -230,6 +274,8 @@ export async function createApp(
   registerMediaRoutes(server, { media, audit, renderPage });
   registerDirectoryPages(server, { content, audit, renderPage });
   registerSettingsPages(server, { content, staff, audit, renderPage });
+  registerTranslationPages(server, { translation, audit, renderPage, languages: config.languages });
+  registerLanguagePages(server, { catalogs, audit, renderPage });
   registerNewsletterAdmin(server, { issues, delivery, sendInBackground: (id) => deliveryTask.resume(id), mailer, content, audit, clock, siteUrl: config.siteUrl, renderPage });
   registerSubscriberAdmin(server, { subscribers: createSubscriberAdmin({ db: database.db, clock }), newsletter, content, audit, clock, renderPage });
   registerSuppressionAdmin(server, { suppressions, audit, renderPage });
@@ -257,6 +303,7 @@ export async function createApp(
     syndication,
     newsletter,
     translation,
+    catalogs,
     issues,
     delivery,
     suppressions,

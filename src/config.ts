@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LANGUAGES, languageByCode, type Language } from './translation/languages.js';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }
@@ -50,6 +51,8 @@ export interface Config {
   newsletterWebhookSecret?: string;
   /** Machine-translation services besides the local Apertium command, which is found on its own. */
   translation?: TranslationConfig;
+  /** The languages the site can be read in, in the order the language menu lists them. */
+  languages: readonly Language[];
 }
 
 /** Where the HTTP translation services are; the two keys are secrets, never logged. */
@@ -148,6 +151,15 @@ const env = z.object({
   LIBRETRANSLATE_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL of a LibreTranslate server such as http://127.0.0.1:5000' }).optional(),
   LIBRETRANSLATE_API_KEY: z.string().regex(/^[\x21-\x7e]{1,512}$/, 'a key of up to 512 characters without spaces').optional(),
   DEEPL_API_KEY: z.string().regex(/^[\x21-\x7e]{8,512}$/, 'a DeepL authentication key (8 to 512 characters without spaces)').optional(),
+  LANGUAGES: z
+    .string()
+    .transform((list, ctx) => {
+      const codes = list.split(',').map((code) => code.trim()).filter(Boolean);
+      const unknown = codes.find((code) => !languageByCode(code));
+      if (unknown) ctx.addIssue({ code: 'custom', message: `a comma-separated list of language codes from the default list (${unknown} is not one of them)` });
+      return [...new Map(codes.map((code) => [languageByCode(code)!.code, languageByCode(code)!])).values()];
+    })
+    .optional(),
   DEEPL_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api-free.deepl.com' }).optional(),
 });
 
@@ -191,6 +203,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     feedMaxBytes: Math.round(e.FEED_MAX_MB * 1024 * 1024),
     ...(e.NEWSLETTER_WEBHOOK_SECRET ? { newsletterWebhookSecret: e.NEWSLETTER_WEBHOOK_SECRET } : {}),
     translation: translationFrom(e),
+    languages: e.LANGUAGES ?? DEFAULT_LANGUAGES,
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
 }

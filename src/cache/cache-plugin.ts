@@ -37,7 +37,8 @@ export function registerResponseCaching(app: FastifyInstance, cache: PageCache) 
       if (name !== 'content-length' && value !== undefined) headers[name] = String(value);
     }
     const entry = { status: 200, headers, body, etag, keys };
-    cache.set(request.url, entry);
+    // Keyed by the address asked for: the language prefix is already off `request.url`.
+    cache.set(request.originalUrl, entry);
     const gzip = acceptsGzip(request.headers);
     if (gzip) reply.header('etag', gzipEtag(etag));
     if (isFresh(request.headers, etag)) {
@@ -46,7 +47,7 @@ export function registerResponseCaching(app: FastifyInstance, cache: PageCache) 
     }
     if (gzip) {
       reply.header('content-encoding', 'gzip');
-      return cache.gzipped(request.url, entry);
+      return cache.gzipped(request.originalUrl, entry);
     }
     return body;
   });

@@ -162,9 +162,9 @@ export function createArticleReader(db: Kysely<Database>) {
      * Slug and modification time of published articles, oldest first by id so a page's contents stay
      * put as new articles arrive (they land on the last page): what a sitemap lists, and nothing more.
      */
-    async addresses(limit: number, offset: number): Promise<{ slug: string; updatedAt: string }[]> {
-      const rows = await publishedQuery({}).select(['slug', 'updated_at']).orderBy('id').limit(limit).offset(offset).execute();
-      return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
+    async addresses(limit: number, offset: number): Promise<{ id: number; slug: string; language: string; updatedAt: string }[]> {
+      const rows = await publishedQuery({}).select(['id', 'slug', 'language', 'updated_at']).orderBy('id').limit(limit).offset(offset).execute();
+      return rows.map((r) => ({ id: r.id, slug: r.slug, language: r.language, updatedAt: r.updated_at }));
     },
 
     /** Months that have published articles, newest first, as `YYYY-MM` with their counts. */

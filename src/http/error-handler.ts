@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
-/** Renders the site's HTML error page for a status and a message meant for readers. */
-export type ErrorPageRenderer = (status: number, message: string) => Promise<string>;
+/** Renders the site's HTML error page for a status and a message meant for readers (and the error's code), in the request's language. */
+export type ErrorPageRenderer = (status: number, message: string, request: FastifyRequest, code: string) => Promise<string>;
 
 interface Problem {
   status: number;
@@ -47,7 +47,7 @@ export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPag
     }
     let html: string;
     try {
-      html = await renderPage(problem.status, problem.message);
+      html = await renderPage(problem.status, problem.message, request, problem.code);
     } catch (error) {
       // The site frame needs the database; when that is what failed, a bare page still answers.
       request.log.error({ err: error }, 'could not render the error page');

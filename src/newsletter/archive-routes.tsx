@@ -22,7 +22,7 @@ export function registerNewsletterArchive(app: FastifyInstance, deps: { issues: 
     const [page, { chrome }] = await Promise.all([issues.publishedArchive(pageNo), loadChrome()]);
     const { siteName, language } = chrome.settings;
     reply.surrogateKeys = ARCHIVE_KEYS;
-    const meta = { title: 'Newsletter archive', description: `Past issues of the ${siteName} newsletter`, canonical: pageNo === 1 ? '/newsletter/archive' : `/newsletter/archive?page=${pageNo}` };
+    const meta = { title: chrome.messages.t('newsletter.archiveTitle'), description: chrome.messages.t('newsletter.archiveDescription', { siteName }), canonical: pageNo === 1 ? '/newsletter/archive' : `/newsletter/archive?page=${pageNo}` };
     return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, meta, <ArchiveListPage siteName={siteName} page={page} locale={language} />));
   });
 
@@ -35,7 +35,7 @@ export function registerNewsletterArchive(app: FastifyInstance, deps: { issues: 
     const { siteName, language } = chrome.settings;
     reply.surrogateKeys = ARCHIVE_KEYS;
     const date = issueDate(day, language);
-    const meta = { title: `Newsletter of ${date}`, description: `The ${siteName} newsletter of ${date}`, canonical: `/newsletter/archive/${day}` };
+    const meta = { title: chrome.messages.t('newsletter.issueTitle', { date }), description: chrome.messages.t('newsletter.issueDescription', { siteName, date }), canonical: `/newsletter/archive/${day}` };
     return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, meta, <ArchiveIssuePage siteName={siteName} issue={full} locale={language} />));
   });
 }

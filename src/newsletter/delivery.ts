@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database, DeliveryStatus } from '../db/schema.js';
 import { MailError, type Mailer } from '../mail/mailer.js';
 import { emailIssueOf } from './issue-content.js';
-import { renderIssueEmail } from './issue-email.js';
+import { renderIssueEmail, type NewsletterIssue } from './issue-email.js';
 import { AppError, notFound } from '../errors.js';
 import type { Issue, IssueDesk, IssueWithArticles } from './issues.js';
 import type { NewsletterService } from './subscriptions.js';
@@ -56,6 +56,8 @@ export function createDelivery(deps: {
   log: LogLike;
   /** Seconds a claimed row stays claimed without renewal (NEWSLETTER_CLAIM_SECONDS). */
   claimSeconds?: number;
+  /** The issue in a subscriber's language (stored translations of its articles); as written without it. */
+  translateIssue?: (issue: IssueWithArticles, language: string) => Promise<NewsletterIssue>;
 }) {
   const { db, clock, issues } = deps;
   const now = () => clock.now().toISOString();
@@ -130,7 +132,7 @@ export function createDelivery(deps: {
       .execute();
   }
 
-  async function sendOne(issue: IssueWithArticles, siteName: string, row: Awaited<ReturnType<typeof claim>>[number]) {
+  async function sendOne(issue: IssueWithArticles, contentIn: (language: string) => Promise<NewsletterIssue>, siteName: string, row: Awaited<ReturnType<typeof claim>>[number]) {
     const attempts = row.attempts + 1;
     // Left the list, or bounced on another issue, after this issue's records were made.
     if (row.status !== 'active' || row.suppressed) {
@@ -138,7 +140,7 @@ export function createDelivery(deps: {
     }
     try {
       const links = await deps.subscriptions.linksFor(row.id, issue.id);
-      const email = renderIssueEmail(emailIssueOf(issue, deps.siteUrl), {
+      const email = renderIssueEmail(await contentIn(row.language), {
         siteName,
         siteUrl: deps.siteUrl,
         language: row.language,
@@ -243,6 +245,18 @@ export function createDelivery(deps: {
 
   async function sendClaimable(issue: IssueWithArticles, signal: AbortSignal | undefined) {
     const siteName = await deps.siteName();
+    // Each language's version of the issue is looked up once per send, not once per copy.
+    const versions = new Map<string, Promise<NewsletterIssue>>();
+    const contentIn = (language: string) => {
+      let version = versions.get(language);
+      if (!version) {
+        version = deps.translateIssue ? deps.translateIssue(issue, language) : Promise.resolve(emailIssueOf(issue, deps.siteUrl));
+        versions.set(language, version);
+        // A failed lookup fails this copy (retried later), not every copy after it.
+        version.catch(() => versions.delete(language));
+      }
+      return version;
+    };
     for (let batch = await claim(issue.id); batch.length; batch = signal?.aborted ? [] : await claim(issue.id)) {
       const stopRenewing = renewWhileSending(issue.id, batch.map((row) => row.id));
       try {
@@ -251,7 +265,7 @@ export function createDelivery(deps: {
         // whole batch to the pool at once let the wire run ahead of the records.)
         const queue = [...batch];
         const sender = async () => {
-          for (let row = queue.shift(); row; row = queue.shift()) await sendOne(issue, siteName, row);
+          for (let row = queue.shift(); row; row = queue.shift()) await sendOne(issue, contentIn, siteName, row);
         };
         await Promise.all(Array.from({ length: Math.min(deps.mailer.concurrency, queue.length) }, sender));
       } finally {

@@ -5,8 +5,10 @@ import { createRateLimiter } from '../http/rate-limit.js';
 import type { Clock } from '../clock.js';
 import { surrogateKeys } from '../content/index.js';
 import { AppError } from '../errors.js';
+import { createMessages, type Messages } from '../i18n/messages.js';
 import { parseInput } from '../parse-input.js';
 import type { ChromeLoader } from '../site/chrome-loader.js';
+import { localizedRoute } from '../site/page-language.js';
 import { renderDocument } from '../site/render.js';
 import type { Chrome, PageMeta } from '../site/views/chrome.js';
 import { emailAddress, issueQuery, newsletterLanguage, subscribeInput, tokenQuery } from './inputs.js';
@@ -15,6 +17,8 @@ import type { NewsletterService } from './subscriptions.js';
 import { CheckInboxPage, ConfirmedPage, PreferencesPage, SignupPage, UnsubscribedPage, UnsubscribePage } from './views/newsletter-pages.js';
 
 const SUBSCRIBE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
+// The sign-up API answers in English, like every API error.
+const apiMessages = createMessages('en');
 
 const formBody = z.object({
   email: z.string().max(1000).optional(),
@@ -22,6 +26,15 @@ const formBody = z.object({
   form: z.enum(['page', 'footer']).default('page'),
 });
 const apiBody = z.strictObject({ email: emailAddress, language: newsletterLanguage.optional() });
+
+/** The catalog messages that title the newsletter's public pages. */
+type PageTitle =
+  | 'newsletter.title'
+  | 'newsletter.checkInboxTitle'
+  | 'newsletter.subscribedTitle'
+  | 'newsletter.unsubscribeTitle'
+  | 'newsletter.unsubscribedTitle'
+  | 'newsletter.preferencesTitle';
 
 /** A field of a urlencoded or multipart body (multipart fields arrive as `{ value }`). */
 function field(body: unknown, name: string): unknown {
@@ -39,10 +52,11 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
   const limiter = createRateLimiter({ ...SUBSCRIBE_LIMIT, now: () => deps.clock.now().getTime() });
   const languages = languageOptions();
 
-  /** A page in the site's frame; every newsletter page is noindex but the sign-up page itself. */
-  async function page(reply: FastifyReply, title: string, body: (chrome: Chrome) => ComponentChildren, opts: { status?: number; index?: boolean } = {}) {
-    const { chrome } = await loadChrome();
-    const meta: PageMeta = { title, description: `The ${chrome.settings.siteName} newsletter`, canonical: '/newsletter', noindex: !opts.index };
+  /** A page in the site's frame, titled by a catalog message; every newsletter page is noindex but the sign-up page itself. */
+  async function page(request: FastifyRequest, reply: FastifyReply, title: PageTitle, body: (chrome: Chrome) => ComponentChildren, opts: { status?: number; index?: boolean } = {}) {
+    const { chrome } = await loadChrome(request);
+    const { messages, settings } = chrome;
+    const meta: PageMeta = { title: messages.t(title), description: messages.t('newsletter.description', { siteName: settings.siteName }), canonical: '/newsletter', noindex: !opts.index };
     return reply.code(opts.status ?? 200).type('text/html; charset=utf-8').send(renderDocument(chrome, meta, body(chrome)));
   }
 
@@ -50,8 +64,9 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
   const privatePage = (reply: FastifyReply) =>
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
 
-  function checkRate(request: FastifyRequest) {
-    if (!limiter.attempt(request.ip)) throw new AppError('rate_limited', 'Too many sign-ups from your network address. Wait a few minutes and try again', 429);
+  /** Refuses a sign-up over the limit, saying why in the reader's language (the API's English, for its JSON). */
+  function checkRate(request: FastifyRequest, messages: Messages) {
+    if (!limiter.attempt(request.ip)) throw new AppError('rate_limited', messages.t('newsletter.rateLimited'), 429);
   }
 
   const consent = (request: FastifyRequest, form: 'page' | 'footer' | 'api' | 'email') => ({ form, ip: request.ip });
@@ -64,33 +79,35 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
     <SignupPage siteName={chrome.settings.siteName} languages={languages} language={language} {...extra} />
   );
 
-  app.get('/newsletter', async (_request, reply) => {
+  // Readers signing up from a page in their language are offered the newsletter in it.
+  app.get('/newsletter', localizedRoute, async (request, reply) => {
     reply.surrogateKeys = [surrogateKeys.all];
-    return page(reply, 'Newsletter', (chrome) => signup(chrome, defaultLanguage(chrome.settings.language)), { index: true });
+    return page(request, reply, 'newsletter.title', (chrome) => signup(chrome, defaultLanguage(chrome.page.language.code)), { index: true });
   });
 
-  app.post('/newsletter', async (request, reply) => {
+  app.post('/newsletter', localizedRoute, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const posted = parseInput(formBody, request.body);
-    const language = posted.language || defaultLanguage((await loadChrome()).chrome.settings.language);
+    const { chrome } = await loadChrome(request);
+    const language = posted.language || defaultLanguage(chrome.page.language.code);
     try {
       const input = parseInput(subscribeInput, { email: posted.email, language });
-      checkRate(request);
+      checkRate(request, chrome.messages);
       await newsletter.subscribe(input.email, input.language, posted.form, request.ip);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       // The form again, with the reader's entry and the reason in plain words (without the field name).
       const message = error.message.replace(/^\w+: /, '');
-      return page(reply, 'Newsletter', (chrome) => signup(chrome, language, { email: posted.email ?? '', error: message }), { status: error.status });
+      return page(request, reply, 'newsletter.title', (chrome) => signup(chrome, language, { email: posted.email ?? '', error: message }), { status: error.status });
     }
-    return page(reply, 'Check your inbox', () => <CheckInboxPage />);
+    return page(request, reply, 'newsletter.checkInboxTitle', () => <CheckInboxPage />);
   });
 
   app.get('/newsletter/confirm', async (request, reply) => {
     privatePage(reply);
     const subscriber = await newsletter.confirm(token(request), consent(request, 'page'));
     const { preferences } = await newsletter.linksFor(subscriber.id);
-    return page(reply, 'Subscribed', () => <ConfirmedPage preferencesUrl={preferences} />);
+    return page(request, reply, 'newsletter.subscribedTitle', () => <ConfirmedPage preferencesUrl={preferences} />);
   });
 
   app.get('/newsletter/unsubscribe', async (request, reply) => {
@@ -99,7 +116,7 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
     await newsletter.holderOf(given, 'unsubscribe');
     const issue = issueOf(request);
     const action = `/newsletter/unsubscribe?token=${encodeURIComponent(given)}${issue === undefined ? '' : `&issue=${issue}`}`;
-    return page(reply, 'Unsubscribe', () => <UnsubscribePage action={action} />);
+    return page(request, reply, 'newsletter.unsubscribeTitle', () => <UnsubscribePage action={action} />);
   });
 
   // RFC 8058: a mail client posts `List-Unsubscribe=One-Click` here with no cookies and no page in between.
@@ -107,7 +124,7 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
     privatePage(reply);
     const oneClick = field(request.body, 'List-Unsubscribe') === 'One-Click';
     await newsletter.unsubscribe(token(request), { ...consent(request, oneClick ? 'email' : 'page'), issueId: issueOf(request) });
-    return page(reply, 'Unsubscribed', () => <UnsubscribedPage />);
+    return page(request, reply, 'newsletter.unsubscribedTitle', () => <UnsubscribedPage />);
   });
 
   async function preferencesPage(request: FastifyRequest, reply: FastifyReply, saved: boolean) {
@@ -119,7 +136,7 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
     const { unsubscribe } = await newsletter.linksFor(subscriber.id);
     const action = `/newsletter/preferences?token=${encodeURIComponent(given)}`;
     const body = <PreferencesPage subscriber={subscriber} languages={languages} action={action} unsubscribeUrl={unsubscribe} saved={saved} />;
-    return page(reply, 'Newsletter preferences', () => body);
+    return page(request, reply, 'newsletter.preferencesTitle', () => body);
   }
   app.get('/newsletter/preferences', (request, reply) => preferencesPage(request, reply, false));
   app.post('/newsletter/preferences', (request, reply) => preferencesPage(request, reply, true));
@@ -128,7 +145,7 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: { newslette
   app.post('/api/v1/newsletter/subscriptions', async (request, reply) => {
     const posted = parseInput(apiBody, request.body);
     const language = posted.language ?? defaultLanguage((await loadChrome()).chrome.settings.language);
-    checkRate(request);
+    checkRate(request, apiMessages);
     await newsletter.subscribe(posted.email, language, 'api', request.ip);
     return reply.code(202).header('cache-control', 'no-store').send({ status: 'pending' });
   });

@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { articlePageKeys, surrogateKeys, type ContentService, type Term, type TermKind } from '../content/index.js';
+import { articlePageKeys, surrogateKeys, type ArticleSummary, type ContentService, type Page, type Term, type TermKind } from '../content/index.js';
 import { z } from 'zod';
 import { idParams, parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from './chrome-loader.js';
+import type { ArticleLocalizer } from './localized-articles.js';
+import { localizedRoute, requestedLanguage } from './page-language.js';
 import { parseArchive, parsePage, parseSlug } from './params.js';
 import { renderDocument } from './render.js';
 import { ArchiveIndex } from './views/archive-index.js';
@@ -25,9 +27,14 @@ const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 197)}…
 /** The public, server-rendered site: every page readable without JavaScript, every page cacheable. */
 export function registerSiteRoutes(
   app: FastifyInstance,
-  deps: { content: ContentService; loadChrome: ChromeLoader; verifyPreview: (id: number, expires: number, sig: string) => Promise<boolean> },
+  deps: {
+    content: ContentService;
+    loadChrome: ChromeLoader;
+    localizer: ArticleLocalizer;
+    verifyPreview: (id: number, expires: number, sig: string) => Promise<boolean>;
+  },
 ) {
-  const { content, loadChrome } = deps;
+  const { content, loadChrome, localizer } = deps;
   const { articles, directory } = content;
 
   async function sendPage(
@@ -35,55 +42,92 @@ export function registerSiteRoutes(
     keys: string[],
     meta: PageMetaFor,
     body: (dates: DateContext, chrome: Chrome) => ComponentChildren,
-    loaded?: Awaited<ReturnType<ChromeLoader>>,
+    loaded: Awaited<ReturnType<ChromeLoader>>,
   ) {
-    const { chrome, dates } = loaded ?? (await loadChrome());
+    const { chrome, dates } = loaded;
     reply.surrogateKeys = keys;
     const finished = typeof meta === 'function' ? meta(chrome) : meta;
     return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, finished, body(dates, chrome)));
   }
 
-  app.get('/', async (_request, reply) => {
-    const loaded = await loadChrome();
+  /**
+   * A list's articles in the page's language, where translated; the page is tagged with each
+   * untranslated one's translation key so it is purged when that translation arrives.
+   */
+  async function listed<T extends ArticleSummary>(items: T[], loaded: Awaited<ReturnType<ChromeLoader>>, keys: string[]): Promise<T[]> {
+    const { page } = loaded.chrome;
+    const shown = await localizer.summaries(items, page);
+    keys.push(...shown.untranslated.map((id) => surrogateKeys.translation(id, page.language.code)));
+    return shown.items;
+  }
+
+  async function listedPage(found: Page<ArticleSummary>, loaded: Awaited<ReturnType<ChromeLoader>>, keys: string[]): Promise<Page<ArticleSummary>> {
+    return { ...found, items: await listed(found.items, loaded, keys) };
+  }
+
+  app.get('/', localizedRoute, async (request, reply) => {
+    const loaded = await loadChrome(request);
     const { chrome } = loaded;
+    const keys = [surrogateKeys.home, surrogateKeys.articleLists];
     const [first, regions, themes, dossiers] = await Promise.all([
-      articles.latest({}, 11),
-      blocks(chrome.regions, 4),
-      blocks(chrome.themes, 4),
-      blocks(chrome.dossiers, 3),
+      articles.latest({}, 11).then((list) => listed(list, loaded, keys)),
+      blocks(chrome.regions, 4, loaded, keys),
+      blocks(chrome.themes, 4, loaded, keys),
+      blocks(chrome.dossiers, 3, loaded, keys),
     ]);
     const home = { lead: first[0], latest: first.slice(1), regions, themes, dossiers };
-    const { settings } = chrome;
-    return sendPage(reply, [surrogateKeys.home, surrogateKeys.articleLists], withSeo({ title: settings.siteName, description: settings.tagline || settings.siteName, canonical: '/', feeds: feedLinks('', settings.siteName) }, homeSeo), (dates) => (
+    const { settings, messages } = chrome;
+    const meta = { title: settings.siteName, description: settings.tagline || settings.siteName, canonical: '/', feeds: feedLinks('', settings.siteName, messages) };
+    return sendPage(reply, keys, withSeo(meta, homeSeo), (dates) => (
       <HomePage home={home} dates={dates} siteName={settings.siteName} />
     ), loaded);
   });
 
-  async function blocks(terms: Term[], size: number): Promise<SectionBlock[]> {
+  async function blocks(terms: Term[], size: number, loaded: Awaited<ReturnType<ChromeLoader>>, keys: string[]): Promise<SectionBlock[]> {
     return Promise.all(
-      terms.map(async (term) => ({ term, path: `/${termPaths[term.kind]}/${term.slug}`, articles: await articles.latest({ termIds: [term.id] }, size) })),
+      terms.map(async (term) => ({
+        term,
+        path: `/${termPaths[term.kind]}/${term.slug}`,
+        articles: await listed(await articles.latest({ termIds: [term.id] }, size), loaded, keys),
+      })),
     );
   }
 
-  app.get('/articles/:slug', async (request, reply) => {
+  app.get('/articles/:slug', localizedRoute, async (request, reply) => {
     const slug = parseSlug(request.params);
     const article = await articles.publishedBySlug(slug);
     if (!article) {
       // Renamed articles keep their old addresses.
       const moved = await content.editorial.redirectFor(slug);
-      if (moved) return reply.header('cache-control', 'public, max-age=3600').redirect(`/articles/${moved}`, 301);
+      if (moved) return reply.header('cache-control', 'public, max-age=3600').redirect(localPathOf(request, `/articles/${moved}`), 301);
       throw notFound('article');
     }
+    const loaded = await loadChrome(request);
+    const { page } = loaded.chrome;
+    const shown = await localizer.article(article, page);
     const keys = articlePageKeys(article);
+    if (shown.rendition.kind !== 'original') keys.push(surrogateKeys.translation(article.id, page.language.code));
+    const path = `/articles/${article.slug}`;
+    const untranslated = shown.rendition.kind === 'pending' || shown.rendition.kind === 'unavailable';
     const meta: PageMeta = {
-      title: article.title,
-      description: excerpt(article.dek || article.title),
-      // A cross-posted piece points search engines at the partner's original.
-      canonical: article.source && article.originalUrl ? article.originalUrl : `/articles/${article.slug}`,
+      title: shown.article.title,
+      description: excerpt(shown.article.dek || shown.article.title),
+      // A cross-posted piece points search engines at the partner's original; a page still waiting
+      // for its translation shows the original, so it points at that and stays out of the index.
+      canonical: untranslated ? `${loaded.chrome.siteUrl}${path}` : shown.rendition.kind === 'original' && article.source && article.originalUrl ? article.originalUrl : path,
+      path,
+      languages: shown.languages,
+      noindex: untranslated,
       type: 'article',
       image: article.image?.url ?? null,
     };
-    return sendPage(reply, keys, withSeo(meta, articleSeo(article)), (dates, chrome) => <ArticlePage article={article} chrome={chrome} dates={dates} />);
+    return sendPage(
+      reply,
+      keys,
+      withSeo(meta, articleSeo(shown.article)),
+      (dates, chrome) => <ArticlePage article={shown.article} rendition={shown.rendition} chrome={chrome} dates={dates} />,
+      loaded,
+    );
   });
 
   /** A signed, expiring link to an article that is not public yet: never cached, never indexed. */
@@ -94,80 +138,108 @@ export function registerSiteRoutes(
     const article = await articles.forPreview(id);
     if (!article) throw notFound('article');
     reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-    const meta: PageMeta = { title: `Preview: ${article.title}`, description: excerpt(article.dek || article.title), canonical: `/articles/${article.slug}`, noindex: true };
     const { chrome, dates } = await loadChrome();
-    return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, meta, <ArticlePage article={article} chrome={chrome} dates={dates} />));
+    const meta: PageMeta = { title: chrome.messages.t('page.previewTitle', { title: article.title }), description: excerpt(article.dek || article.title), canonical: `/articles/${article.slug}`, noindex: true };
+    return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, meta, <ArticlePage article={article} rendition={{ kind: 'original' }} chrome={chrome} dates={dates} />));
   });
 
-  app.get('/authors/:slug', async (request, reply) => {
+  app.get('/authors/:slug', localizedRoute, async (request, reply) => {
     const author = await directory.authorBySlug(parseSlug(request.params));
     if (!author) throw notFound('author');
     const pageNo = parsePage(request.query);
-    const page = await articles.page({ authorId: author.id }, pageNo, PAGE_SIZE);
+    const loaded = await loadChrome(request);
+    const keys = [surrogateKeys.author(author.id), surrogateKeys.articleLists];
+    const page = await listedPage(await articles.page({ authorId: author.id }, pageNo, PAGE_SIZE), loaded, keys);
     const basePath = `/authors/${author.slug}`;
-    const meta = { title: `Articles by ${author.name}`, description: excerpt(author.bio || `Articles by ${author.name}`), canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, `Articles by ${author.name}`) };
-    return sendPage(reply, [surrogateKeys.author(author.id), surrogateKeys.articleLists], withSeo(meta, listingSeo(author.name, basePath)), (dates) => (
-      <ListingPage heading={`Articles by ${author.name}`} intro={<AuthorIntro author={author} />} page={page} basePath={basePath} dates={dates} />
-    ));
+    const { messages } = loaded.chrome;
+    const heading = messages.t('listing.articlesBy', { name: author.name });
+    const meta = { title: heading, description: excerpt(author.bio || heading), canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, heading, messages) };
+    return sendPage(reply, keys, withSeo(meta, listingSeo(author.name, basePath)), (dates) => (
+      <ListingPage heading={heading} intro={<AuthorIntro author={author} />} page={page} basePath={basePath} dates={dates} />
+    ), loaded);
   });
 
   for (const kind of ['region', 'theme', 'dossier'] as const) {
-    app.get(`/${termPaths[kind]}/:slug`, async (request, reply) => {
+    app.get(`/${termPaths[kind]}/:slug`, localizedRoute, async (request, reply) => {
       const term = await directory.termBySlug(kind, parseSlug(request.params));
       if (!term) throw notFound(kind);
       const pageNo = parsePage(request.query);
-      const page = await articles.page({ termIds: [term.id] }, pageNo, PAGE_SIZE);
+      const loaded = await loadChrome(request);
+      const keys = [surrogateKeys.term(term.id), surrogateKeys.articleLists];
+      const page = await listedPage(await articles.page({ termIds: [term.id] }, pageNo, PAGE_SIZE), loaded, keys);
       const basePath = `/${termPaths[kind]}/${term.slug}`;
-      const meta = { title: term.name, description: excerpt(term.description || term.name), canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, term.name) };
-      return sendPage(reply, [surrogateKeys.term(term.id), surrogateKeys.articleLists], withSeo(meta, listingSeo(term.name, basePath)), (dates) => (
+      const meta = { title: term.name, description: excerpt(term.description || term.name), canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, term.name, loaded.chrome.messages) };
+      return sendPage(reply, keys, withSeo(meta, listingSeo(term.name, basePath)), (dates) => (
         <ListingPage heading={term.name} intro={term.description && <p class="intro">{term.description}</p>} page={page} basePath={basePath} dates={dates} />
-      ));
+      ), loaded);
     });
   }
 
-  app.get('/sources/:slug', async (request, reply) => {
+  app.get('/sources/:slug', localizedRoute, async (request, reply) => {
     const source = await directory.sourceBySlug(parseSlug(request.params));
     if (!source) throw notFound('source');
     const pageNo = parsePage(request.query);
-    const page = await articles.page({ sourceId: source.id }, pageNo, PAGE_SIZE);
+    const loaded = await loadChrome(request);
+    const keys = [surrogateKeys.source(source.id), surrogateKeys.articleLists];
+    const page = await listedPage(await articles.page({ sourceId: source.id }, pageNo, PAGE_SIZE), loaded, keys);
     const basePath = `/sources/${source.slug}`;
+    const { messages } = loaded.chrome;
     const intro = (
       <p class="intro">
-        Articles cross-posted from <a href={source.homepageUrl}>{source.name}</a>, © {source.copyrightHolder}.
+        {messages.parts('listing.sourceIntro', { source: <a href={source.homepageUrl}>{source.name}</a>, holder: source.copyrightHolder })}
       </p>
     );
-    const meta = { title: `From ${source.name}`, description: `Articles cross-posted from ${source.name}`, canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, `From ${source.name}`) };
-    return sendPage(reply, [surrogateKeys.source(source.id), surrogateKeys.articleLists], withSeo(meta, listingSeo(source.name, basePath)), (dates) => (
-      <ListingPage heading={`From ${source.name}`} intro={intro} page={page} basePath={basePath} dates={dates} />
-    ));
+    const heading = messages.t('listing.fromSource', { name: source.name });
+    const meta = { title: heading, description: messages.t('listing.sourceDescription', { name: source.name }), canonical: pagePath(basePath, pageNo), feeds: feedLinks(basePath, heading, messages) };
+    return sendPage(reply, keys, withSeo(meta, listingSeo(source.name, basePath)), (dates) => (
+      <ListingPage heading={heading} intro={intro} page={page} basePath={basePath} dates={dates} />
+    ), loaded);
   });
 
-  app.get('/archive', async (_request, reply) => {
-    const months = await articles.archiveMonths();
-    return sendPage(reply, [surrogateKeys.articleLists], { title: 'Archive', description: 'Every article, month by month', canonical: '/archive' }, (dates) => (
+  app.get('/archive', localizedRoute, async (request, reply) => {
+    const [months, loaded] = await Promise.all([articles.archiveMonths(), loadChrome(request)]);
+    const { messages } = loaded.chrome;
+    const meta = { title: messages.t('archive.heading'), description: messages.t('archive.description'), canonical: '/archive' };
+    return sendPage(reply, [surrogateKeys.articleLists], meta, (dates) => (
       <ArchiveIndex months={months} locale={dates.locale} />
-    ));
+    ), loaded);
   });
 
-  app.get('/archive/:year/:month', async (request, reply) => {
+  app.get('/archive/:year/:month', localizedRoute, async (request, reply) => {
     const { year, month } = parseArchive(request.params);
     const pageNo = parsePage(request.query);
     const from = new Date(Date.UTC(Number(year), Number(month) - 1, 1));
     const to = new Date(Date.UTC(Number(year), Number(month), 1));
-    const page = await articles.page({ publishedFrom: from.toISOString(), publishedBefore: to.toISOString() }, pageNo, PAGE_SIZE);
+    const loaded = await loadChrome(request);
+    const keys = [surrogateKeys.articleLists];
+    const page = await listedPage(await articles.page({ publishedFrom: from.toISOString(), publishedBefore: to.toISOString() }, pageNo, PAGE_SIZE), loaded, keys);
     const basePath = `/archive/${year}/${month}`;
-    const settings = await content.settings.get();
-    const heading = monthName(`${year}-${month}`, settings.language);
-    return sendPage(reply, [surrogateKeys.articleLists], { title: heading, description: `Articles published in ${heading}`, canonical: pagePath(basePath, pageNo) }, (dates) => (
-      <ListingPage heading={heading} page={page} basePath={basePath} dates={dates} />
-    ));
+    const heading = monthName(`${year}-${month}`, loaded.dates.locale);
+    const { messages } = loaded.chrome;
+    const meta = { title: heading, description: messages.t('archive.monthDescription', { month: heading }), canonical: pagePath(basePath, pageNo) };
+    const intro = <p class="intro">{messages.t('archive.monthCount', { count: page.total })}</p>;
+    return sendPage(reply, keys, meta, (dates) => (
+      <ListingPage heading={heading} intro={intro} page={page} basePath={basePath} dates={dates} />
+    ), loaded);
   });
 
-  /** The site's error page, for the one error handler in http/. */
-  return async function renderErrorPage(status: number, message: string): Promise<string> {
-    const { chrome } = await loadChrome();
-    return renderDocument(chrome, { title: status === 404 ? 'Page not found' : 'Error', description: message, canonical: '/', noindex: true }, <ErrorPage status={status} message={message} />);
+  /**
+   * The site's error page, for the one error handler in http/, in the language of the address asked
+   * for. A missing page says so from the catalog; any other error's message is its own reason.
+   */
+  return async function renderErrorPage(status: number, message: string, request?: FastifyRequest, code?: string): Promise<string> {
+    const { chrome } = await loadChrome(request);
+    const { messages } = chrome;
+    const title = messages.t(status === 404 ? 'error.notFound' : 'error.title');
+    const reason = code === 'not_found' ? messages.t('error.notFoundText') : `${message}.`;
+    return renderDocument(chrome, { title, description: reason, canonical: '/', noindex: true }, <ErrorPage status={status} reason={reason} />);
   };
 }
 
 const pagePath = (basePath: string, page: number) => (page === 1 ? basePath : `${basePath}?page=${page}`);
+
+/** A site path in the language the request came in. */
+function localPathOf(request: FastifyRequest, path: string): string {
+  const code = requestedLanguage(request);
+  return code ? `/${code}${path}` : path;
+}

@@ -4,6 +4,7 @@ import { parseInput } from '../parse-input.js';
 import type { SearchService } from '../search/index.js';
 import { resolveFilter, searchPageQuery } from '../search/inputs.js';
 import type { ChromeLoader } from './chrome-loader.js';
+import { localizedRoute } from './page-language.js';
 import { renderDocument } from './render.js';
 import { SearchPage, searchHref, type SearchEcho } from './views/search-page.js';
 
@@ -11,16 +12,17 @@ import { SearchPage, searchHref, type SearchEcho } from './views/search-page.js'
 export function registerSearchPage(app: FastifyInstance, deps: { search: SearchService; content: ContentService; loadChrome: ChromeLoader }) {
   const { directory } = deps.content;
 
-  app.get('/search', async (request, reply) => {
+  app.get('/search', localizedRoute, async (request, reply) => {
     const p = parseInput(searchPageQuery, request.query);
     const filter = await resolveFilter(directory, p);
-    const [{ chrome, dates }, authors, sources] = await Promise.all([deps.loadChrome(), directory.listAuthors(), directory.listSources()]);
+    const [{ chrome, dates }, authors, sources] = await Promise.all([deps.loadChrome(request), directory.listAuthors(), directory.listSources()]);
     const results = p.q.trim() ? await deps.search.search({ text: p.q, filter, page: p.page }) : null;
     const { page: _page, ...echo } = p;
     const shown: SearchEcho = { ...echo, q: p.q.slice(0, 200) };
+    const { messages } = chrome;
     const meta = {
-      title: results ? `Search: ${shown.q}` : 'Search',
-      description: `Search every article of ${chrome.settings.siteName}`,
+      title: results ? messages.t('search.resultsTitle', { query: shown.q }) : messages.t('search.heading'),
+      description: messages.t('search.description', { siteName: chrome.settings.siteName }),
       canonical: results ? searchHref(shown, p.page) : '/search',
       // Result pages are endless variations of the same articles: not worth an index.
       noindex: results !== null,

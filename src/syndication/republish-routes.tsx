@@ -3,8 +3,10 @@ import { articlePageKeys, type Article, type ContentService, type SiteSettings }
 import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from '../site/chrome-loader.js';
 import { parseSlug } from '../site/params.js';
+import { localizedRoute } from '../site/page-language.js';
 import { renderDocument } from '../site/render.js';
 import type { PageMeta } from '../site/views/chrome.js';
+import { useLocalPath, useMessages, usePageLanguage } from '../site/views/page-context.js';
 import { articleToNinjs } from './ninjs.js';
 import { buildRepublishSnippet, offeredForRepublishing, type RepublishSnippet } from './republish-snippet.js';
 
@@ -21,25 +23,28 @@ export function registerRepublishRoutes(app: FastifyInstance, deps: { content: C
 
   /** Serves a published article to `handle`; a renamed one's old address redirects like the article page does. */
   const withArticle =
-    (path: (slug: string) => string, handle: (article: Article, reply: FastifyReply) => Promise<unknown>) =>
+    (path: (slug: string) => string, handle: (article: Article, reply: FastifyReply, request: FastifyRequest) => Promise<unknown>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const slug = parseSlug(request.params);
       const article = await content.articles.publishedBySlug(slug);
-      if (article) return handle(article, reply);
+      if (article) return handle(article, reply, request);
       const moved = await content.editorial.redirectFor(slug);
       if (moved) return reply.header('cache-control', 'public, max-age=3600').redirect(path(moved), 301);
       throw notFound('article');
     };
 
+  // The tool offers the original; under a language prefix it is framed in that language.
   app.get(
     '/articles/:slug/republish',
-    withArticle(toolPath, async (article, reply) => {
-      if (!offeredForRepublishing(article)) throw new AppError('not_offered', 'This article is not offered for republishing', 404);
-      const { chrome } = await loadChrome();
+    localizedRoute,
+    withArticle(toolPath, async (article, reply, request) => {
+      const { chrome } = await loadChrome(request);
+      const { messages } = chrome;
+      if (!offeredForRepublishing(article)) throw new AppError('not_offered', messages.t('republish.notOffered'), 404);
       const snippet = buildRepublishSnippet(article, chrome.settings, siteUrl);
       const meta: PageMeta = {
-        title: `Republish: ${article.title}`,
-        description: `How to republish “${article.title}” on your own site, with its credit and a link to the original.`,
+        title: messages.t('republish.title', { title: article.title }),
+        description: messages.t('republish.description', { title: article.title }),
         canonical: toolPath(article.slug),
         // The whole text again: the article itself is what search engines should find.
         noindex: true,
@@ -67,42 +72,47 @@ export function registerRepublishRoutes(app: FastifyInstance, deps: { content: C
 
 function RepublishPage({ article, settings, snippet }: { article: Article; settings: SiteSettings; snippet: RepublishSnippet }) {
   const { source } = article;
-  // The snippet is in the article's language, which may not be the site's.
-  const lang = article.language === settings.language ? undefined : article.language;
+  const messages = useMessages();
+  const local = useLocalPath();
+  // The snippet is in the article's language, which may not be the page's.
+  const lang = article.language === (usePageLanguage()?.language.code ?? settings.language) ? undefined : article.language;
   return (
     <article class="article republish">
-      <h1>Republish this article</h1>
+      <h1>{messages.t('republish.heading')}</h1>
       <p class="dek">
-        <a href={`/articles/${article.slug}`}>{article.title}</a>
+        <a href={local(`/articles/${article.slug}`)}>{article.title}</a>
       </p>
       {source ? (
-        <p>
-          This article was cross-posted from {source.name}, which allows it to be republished. Credit {source.name} as its original
-          publisher and link to the original, as the text below does.
-        </p>
+        <p>{messages.t('republish.partnerPermission', { source: source.name })}</p>
       ) : (
         settings.republishingPolicy && (
-          <section class="policy" aria-label="Republishing policy">
-            <h2>Our republishing policy</h2>
+          <section class="policy" aria-label={messages.t('republish.policyLabel')}>
+            <h2>{messages.t('republish.policyHeading')}</h2>
             <p>{settings.republishingPolicy}</p>
           </section>
         )
       )}
       <ol class="republish-steps">
-        <li>Select all the text in one of the boxes below and copy it.</li>
-        <li>For the HTML, put the canonical link line inside your page’s head and the rest in its body.</li>
-        <li>Keep the byline, the credit, the copyright line and every link as they are.</li>
+        <li>{messages.t('republish.stepCopy')}</li>
+        <li>{messages.t('republish.stepHead')}</li>
+        <li>{messages.t('republish.stepKeep')}</li>
       </ol>
-      <label for="republish-html">HTML, ready to paste</label>
+      <label for="republish-html">{messages.t('republish.htmlLabel')}</label>
       <textarea id="republish-html" lang={lang} readOnly rows={18} spellcheck={false}>
         {snippet.html}
       </textarea>
-      <label for="republish-text">Plain text</label>
+      <label for="republish-text">{messages.t('republish.textLabel')}</label>
       <textarea id="republish-text" lang={lang} readOnly rows={14} spellcheck={false}>
         {snippet.text}
       </textarea>
       <p class="machine-readable">
-        For news systems: this article as <a href={ninjsPath(article.slug)} type="application/json">IPTC ninjs JSON</a>.
+        {messages.parts('republish.machineReadable', {
+          ninjsLink: (
+            <a href={ninjsPath(article.slug)} type="application/json">
+              {messages.t('republish.ninjs')}
+            </a>
+          ),
+        })}
       </p>
     </article>
   );

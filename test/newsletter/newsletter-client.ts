@@ -53,10 +53,10 @@ export const nextWindow = (t: RunningApp) => t.clock.set(new Date(t.clock.now().
 export const mainOf = (html: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
 
 /** Adds subscribers straight to the database, in one statement, as a sign-up long ago would have left them. */
-export async function addSubscribers(t: RunningApp, emails: string[], status: SubscriberStatus = 'active') {
+export async function addSubscribers(t: RunningApp, emails: string[], status: SubscriberStatus = 'active', language = 'en') {
   const at = t.clock.now().toISOString();
   await t.app.database.db
     .insertInto('newsletter_subscribers')
-    .values(emails.map((email) => ({ email, status, language: 'en', created_at: at, updated_at: at })))
+    .values(emails.map((email) => ({ email, status, language, created_at: at, updated_at: at })))
     .execute();
 }

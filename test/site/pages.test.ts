@@ -191,7 +191,7 @@ forEachDatabase('the public pages', (dialect) => {
     it('has a language, a title, one h1, a canonical link and the stylesheet', async () => {
       for (const path of pages) {
         const html = await (await t.get(path)).text();
-        assert.match(html, /^<!doctype html><html lang="en">/, path);
+        assert.match(html, /^<!doctype html><html lang="en" dir="ltr">/, path);
         assert.equal(html.match(/<title>[^<]+<\/title>/g)?.length, 1, `${path}: one non-empty title`);
         assert.equal(html.match(/<h1[\s>]/g)?.length, 1, `${path}: one h1`);
         assert.match(html, /<link rel="canonical" href="https:\/\/news.test\/[^"]*"\/>/, path);
@@ -209,7 +209,9 @@ forEachDatabase('the public pages', (dialect) => {
         for (const [, url] of html.matchAll(/\ssrc="([^"]*)"/g)) assert.match(url!, /^\/(?!\/)/, `${path} loads ${url}`);
         for (const [tag] of html.matchAll(/<link [^>]*>/g)) {
           const href = tag.match(/href="([^"]*)"/)?.[1] ?? '';
-          if (!/rel="canonical"/.test(tag)) assert.match(href, /^\/(?!\/)/, `${path} links ${tag}`);
+          // The canonical and hreflang alternates name pages by absolute URL, as search engines require.
+          if (/rel="canonical"|hreflang=/.test(tag)) assert.match(href, /^https:\/\/news\.test\//, `${path} links ${tag}`);
+          else assert.match(href, /^\/(?!\/)/, `${path} links ${tag}`);
         }
       }
     });

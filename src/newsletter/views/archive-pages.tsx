@@ -1,5 +1,6 @@
 import type { Page } from '../../content/index.js';
 import { Pagination } from '../../site/views/article-list.js';
+import { useMessages } from '../../site/views/page-context.js';
 import type { IssueWithArticles } from '../issues.js';
 
 /** An issue's day as its readers write it; the day is already the site's, so no zone shifts it. */
@@ -26,10 +27,11 @@ function Headlines({ issue }: { issue: IssueWithArticles }) {
 
 /** Past issues, newest first: each day with its headlines. */
 export function ArchiveListPage({ siteName, page, locale }: { siteName: string; page: Page<IssueWithArticles>; locale: string }) {
+  const messages = useMessages();
   return (
     <section class="newsletter-page newsletter-archive">
-      <h1>Past issues of the {siteName} newsletter</h1>
-      {page.items.length === 0 && <p>No issue has been sent yet.</p>}
+      <h1>{messages.t('newsletter.archiveHeading', { siteName })}</h1>
+      {page.items.length === 0 && <p>{messages.t('newsletter.archiveEmpty')}</p>}
       {page.items.map((issue) => (
         <article key={issue.id} class="newsletter-issue-summary">
           <h2>
@@ -42,7 +44,7 @@ export function ArchiveListPage({ siteName, page, locale }: { siteName: string; 
       ))}
       <Pagination page={page} basePath="/newsletter/archive" />
       <p>
-        <a href="/newsletter">Subscribe to the newsletter</a>
+        <a href="/newsletter">{messages.t('newsletter.archiveSubscribe')}</a>
       </p>
     </section>
   );
@@ -50,11 +52,10 @@ export function ArchiveListPage({ siteName, page, locale }: { siteName: string; 
 
 /** One sent issue as a web page: the editors' note and the articles it carried. */
 export function ArchiveIssuePage({ siteName, issue, locale }: { siteName: string; issue: IssueWithArticles; locale: string }) {
+  const messages = useMessages();
   return (
     <article class="newsletter-page newsletter-issue">
-      <h1>
-        The {siteName} newsletter of <time datetime={issue.day}>{issueDate(issue.day, locale)}</time>
-      </h1>
+      <h1>{messages.parts('newsletter.issueHeading', { siteName, date: <time datetime={issue.day}>{issueDate(issue.day, locale)}</time> })}</h1>
       {paragraphs(issue.intro).map((p, i) => (
         <p key={i} class="intro">
           {p}
@@ -67,13 +68,13 @@ export function ArchiveIssuePage({ siteName, issue, locale }: { siteName: string
             <h2>
               <a href={`/articles/${a.slug}`}>{a.title}</a>
             </h2>
-            {a.authors.length > 0 && <p class="byline">{a.authors.map((author) => author.name).join(', ')}</p>}
+            {a.authors.length > 0 && <p class="byline">{messages.list(a.authors.map((author) => author.name))}</p>}
             {a.dek && <p class="dek">{a.dek}</p>}
           </li>
         ))}
       </ol>
       <p>
-        <a href="/newsletter/archive">All past issues</a> · <a href="/newsletter">Subscribe</a>
+        <a href="/newsletter/archive">{messages.t('newsletter.allIssues')}</a> · <a href="/newsletter">{messages.t('newsletter.subscribe')}</a>
       </p>
     </article>
   );

@@ -1,11 +1,13 @@
+import { useLocalPath, useMessages } from '../../site/views/page-context.js';
 import type { Subscriber } from '../subscriptions.js';
 
 type LanguageOption = { code: string; name: string };
 
 function LanguageSelect({ id, options, selected }: { id: string; options: LanguageOption[]; selected: string }) {
+  const messages = useMessages();
   return (
     <>
-      <label for={id}>Language of the newsletter</label>
+      <label for={id}>{messages.t('newsletter.languageLabel')}</label>
       <select id={id} name="language">
         {options.map((o) => (
           <option key={o.code} value={o.code} selected={o.code === selected}>
@@ -19,51 +21,49 @@ function LanguageSelect({ id, options, selected }: { id: string; options: Langua
 
 /** The newsletter's own page: what it is, and the sign-up form with a language choice. */
 export function SignupPage(props: { siteName: string; languages: LanguageOption[]; language: string; error?: string; email?: string }) {
+  const messages = useMessages();
+  const local = useLocalPath();
   return (
     <section class="newsletter-page">
-      <h1>The {props.siteName} newsletter</h1>
-      <p class="intro">
-        Every morning, a short selection of the day’s articles chosen by our editors, with a link to each. It is free; every issue has a
-        link to leave at once.
-      </p>
-      <form class="newsletter-form" action="/newsletter" method="post">
+      <h1>{messages.t('newsletter.heading', { siteName: props.siteName })}</h1>
+      <p class="intro">{messages.t('newsletter.intro')}</p>
+      <form class="newsletter-form" action={local('/newsletter')} method="post">
         {props.error && (
           <p class="form-error" role="alert">
             {props.error}
           </p>
         )}
-        <label for="newsletter-email">Your email address</label>
+        <label for="newsletter-email">{messages.t('newsletter.emailLabel')}</label>
         <input id="newsletter-email" type="email" name="email" required maxLength={254} autocomplete="email" value={props.email ?? ''} />
         <LanguageSelect id="newsletter-language" options={props.languages} selected={props.language} />
         <input type="hidden" name="form" value="page" />
-        <button type="submit">Subscribe</button>
+        <button type="submit">{messages.t('newsletter.subscribe')}</button>
       </form>
-      <p class="fine-print">
-        We send a message with a confirmation link first: nothing else arrives until it is opened. We keep a record of when you signed up
-        and from where, with your network address in a form that cannot be read back.
-      </p>
+      <p class="fine-print">{messages.t('newsletter.finePrint')}</p>
     </section>
   );
 }
 
 /** The answer to every acceptable sign-up: it never tells whether the address was already known. */
 export function CheckInboxPage() {
+  const messages = useMessages();
   return (
     <section class="newsletter-page">
-      <h1>Check your inbox</h1>
-      <p>If that address is not subscribed yet, a message with a confirmation link is on its way to it. Open the link within two days to start receiving the newsletter.</p>
-      <p>Nothing there? Look in the spam folder, or sign up again in a few minutes.</p>
+      <h1>{messages.t('newsletter.checkInboxTitle')}</h1>
+      <p>{messages.t('newsletter.checkInboxSent')}</p>
+      <p>{messages.t('newsletter.checkInboxNothing')}</p>
     </section>
   );
 }
 
 export function ConfirmedPage({ preferencesUrl }: { preferencesUrl: string }) {
+  const messages = useMessages();
   return (
     <section class="newsletter-page">
-      <h1>You are subscribed</h1>
-      <p>Thank you. The newsletter arrives every morning; each issue has a link to leave at once.</p>
+      <h1>{messages.t('newsletter.subscribedHeading')}</h1>
+      <p>{messages.t('newsletter.subscribedThanks')}</p>
       <p>
-        <a href={preferencesUrl}>Choose the language of your newsletter</a>
+        <a href={preferencesUrl}>{messages.t('newsletter.chooseLanguage')}</a>
       </p>
     </section>
   );
@@ -71,21 +71,24 @@ export function ConfirmedPage({ preferencesUrl }: { preferencesUrl: string }) {
 
 /** One button: nothing to fill in, and a visit alone (a mail scanner's, say) unsubscribes nobody. */
 export function UnsubscribePage({ action }: { action: string }) {
+  const messages = useMessages();
   return (
     <section class="newsletter-page">
-      <h1>Leave the newsletter</h1>
+      <h1>{messages.t('newsletter.unsubscribeHeading')}</h1>
       <form class="newsletter-form" action={action} method="post">
-        <button type="submit">Unsubscribe</button>
+        <button type="submit">{messages.t('newsletter.unsubscribeButton')}</button>
       </form>
     </section>
   );
 }
 
 export function UnsubscribedPage() {
+  const messages = useMessages();
+  const local = useLocalPath();
   return (
     <section class="newsletter-page">
-      <h1>You are unsubscribed</h1>
-      <p>No more newsletters will be sent to this address. Changed your mind? You can <a href="/newsletter">subscribe again</a>.</p>
+      <h1>{messages.t('newsletter.unsubscribedHeading')}</h1>
+      <p>{messages.parts('newsletter.unsubscribedText', { subscribeAgain: <a href={local('/newsletter')}>{messages.t('newsletter.subscribeAgain')}</a> })}</p>
     </section>
   );
 }
@@ -93,25 +96,24 @@ export function UnsubscribedPage() {
 /** A subscriber's own settings, reached through the link in each newsletter. */
 export function PreferencesPage(props: { subscriber: Subscriber; languages: LanguageOption[]; action: string; unsubscribeUrl: string; saved: boolean }) {
   const { subscriber } = props;
+  const messages = useMessages();
+  const email = <strong>{subscriber.email}</strong>;
   return (
     <section class="newsletter-page">
-      <h1>Newsletter preferences</h1>
-      <p>
-        For <strong>{subscriber.email}</strong>
-        {subscriber.status === 'unsubscribed' && ' (unsubscribed: no newsletter is sent to this address)'}.
-      </p>
+      <h1>{messages.t('newsletter.preferencesTitle')}</h1>
+      <p>{messages.parts(subscriber.status === 'unsubscribed' ? 'newsletter.preferencesForUnsubscribed' : 'newsletter.preferencesFor', { email })}</p>
       {props.saved && (
         <p class="form-notice" role="status">
-          Your choice is saved.
+          {messages.t('newsletter.preferencesSaved')}
         </p>
       )}
       <form class="newsletter-form" action={props.action} method="post">
         <LanguageSelect id="preferences-language" options={props.languages} selected={subscriber.language} />
-        <button type="submit">Save</button>
+        <button type="submit">{messages.t('newsletter.save')}</button>
       </form>
       {subscriber.status !== 'unsubscribed' && (
         <p>
-          <a href={props.unsubscribeUrl}>Unsubscribe from the newsletter</a>
+          <a href={props.unsubscribeUrl}>{messages.t('newsletter.unsubscribeLink')}</a>
         </p>
       )}
     </section>

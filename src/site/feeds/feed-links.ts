@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/messages.js';
 import type { PageMeta } from '../views/chrome.js';
 
 /** The feed formats a list offers, by the file name that follows the list's path. */
@@ -10,9 +11,9 @@ export const feedFormats = {
 export type FeedFile = keyof typeof feedFormats;
 
 /** Autodiscovery links for a list page (`basePath` '' is the front page): one per format. */
-export function feedLinks(basePath: string, title: string): NonNullable<PageMeta['feeds']> {
+export function feedLinks(basePath: string, title: string, messages: Messages): NonNullable<PageMeta['feeds']> {
   return (Object.keys(feedFormats) as FeedFile[]).map((file) => ({
-    title: `${title} (${feedFormats[file].name})`,
+    title: messages.t('feed.linkTitle', { title, format: feedFormats[file].name }),
     href: `${basePath}/${file}`,
     type: feedFormats[file].type,
   }));

@@ -1,5 +1,6 @@
 import type { Article, SiteSettings, Term } from '../../content/index.js';
 import { escapeHtml } from '../../escape-html.js';
+import type { Messages } from '../../i18n/messages.js';
 import { absoluteUrls, imageType, xmlSafe } from './text.js';
 
 /** One feed, independent of its format: what RSS, Atom and JSON Feed are each written from. */
@@ -40,7 +41,7 @@ export interface FeedEntry {
 export interface FeedScope {
   /** Path of the list page ('' for the front page). */
   basePath: string;
-  /** Shown after the site name, e.g. "Articles by Ada Lind". */
+  /** Shown before the site name, e.g. "Articles by Ada Lind", in the feed's language. */
   label: string | null;
   description: string;
 }
@@ -54,18 +55,23 @@ export function buildFeedModel(input: {
   settings: SiteSettings;
   siteUrl: string;
   fallbackUpdated: Date;
+  /** The interface strings in the feed's language. */
+  messages: Messages;
+  /** The feed of a language other than the site's: its code, and the prefix of its pages (`/es`). */
+  language?: { code: string; prefix: string };
 }): FeedModel {
-  const { scope, settings, siteUrl } = input;
-  const entries = input.articles.map((a) => toEntry(a, settings, siteUrl));
+  const { scope, settings, siteUrl, messages } = input;
+  const pages = { siteUrl, linkBase: siteUrl + (input.language?.prefix ?? '') };
+  const entries = input.articles.map((a) => toEntry(a, settings, pages, messages));
   const newest = entries.reduce<Date | null>((max, e) => (!max || e.updated > max ? e.updated : max), null);
-  const base = siteUrl + scope.basePath;
+  const base = pages.linkBase + scope.basePath;
   // The front page is the site's root URL, with its slash.
-  const homeUrl = scope.basePath ? base : `${siteUrl}/`;
+  const homeUrl = scope.basePath || input.language ? base : `${siteUrl}/`;
   return {
-    title: scope.label ? `${scope.label} — ${settings.siteName}` : settings.siteName,
+    title: scope.label ? messages.t('feed.title', { label: scope.label, siteName: settings.siteName }) : settings.siteName,
     description: scope.description || settings.tagline || settings.siteName,
-    language: settings.language,
-    copyright: `Copyright © ${settings.copyrightHolder}`,
+    language: input.language?.code ?? settings.language,
+    copyright: messages.t('feed.copyright', { holder: settings.copyrightHolder }),
     homeUrl,
     self: { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` },
     updated: newest ?? input.fallbackUpdated,
@@ -73,8 +79,9 @@ export function buildFeedModel(input: {
   };
 }
 
-function toEntry(article: Article, settings: SiteSettings, siteUrl: string): FeedEntry {
-  const url = `${siteUrl}/articles/${article.slug}`;
+/** Media sit at the site's root; pages (articles, authors, sections) under the feed's language prefix. */
+function toEntry(article: Article, settings: SiteSettings, { siteUrl, linkBase }: { siteUrl: string; linkBase: string }, messages: Messages): FeedEntry {
+  const url = `${linkBase}/articles/${article.slug}`;
   const published = new Date(article.publishedAt ?? article.updatedAt);
   const edited = new Date(article.updatedAt);
   // Members' and paid pieces never go out whole: a feed is public.
@@ -87,22 +94,27 @@ function toEntry(article: Article, settings: SiteSettings, siteUrl: string): Fee
     // Control characters are dropped everywhere, so every format shows the same text.
     title: xmlSafe(article.title),
     summary: xmlSafe(article.dek),
-    contentHtml: xmlSafe(originNote(article) + body),
+    contentHtml: xmlSafe(originNote(article, messages) + body),
     fullText,
     published,
     updated: edited > published ? edited : published,
-    authors: article.authors.map((a) => ({ name: xmlSafe(a.name), url: `${siteUrl}/authors/${a.slug}` })),
-    categories: [...article.regions, ...article.themes].map((t) => category(t, siteUrl)),
+    authors: article.authors.map((a) => ({ name: xmlSafe(a.name), url: `${linkBase}/authors/${a.slug}` })),
+    categories: [...article.regions, ...article.themes].map((t) => category(t, linkBase)),
     image: image ? { url: image, type: imageType(image), alt: article.image!.alt } : null,
   };
 }
 
 /** A cross-posted piece names its original, as its page does, wherever a reader sees it. */
-function originNote(article: Article): string {
+function originNote(article: Article, messages: Messages): string {
   if (!article.source) return '';
-  const source = `<a href="${escapeHtml(article.source.homepageUrl)}">${escapeHtml(article.source.name)}</a>`;
-  const original = article.originalUrl ? `: <a href="${escapeHtml(article.originalUrl)}">read the original</a>` : '';
-  return `<p>Originally published by ${source}${original}.</p>`;
+  // Links go in as markup the message's text is put around; that text is escaped, the markup is not.
+  type Markup = { html: string };
+  const link = (href: string, text: string): Markup => ({ html: `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` });
+  const source = link(article.source.homepageUrl, article.source.name);
+  const pieces = article.originalUrl
+    ? messages.parts<'feed.originWithLink', Markup>('feed.originWithLink', { source, originalLink: link(article.originalUrl, messages.t('article.readOriginal')) })
+    : messages.parts<'feed.origin', Markup>('feed.origin', { source });
+  return `<p>${pieces.map((p) => (typeof p === 'string' ? escapeHtml(p) : p.html)).join('')}</p>`;
 }
 
 const category = (term: Term, siteUrl: string) => ({

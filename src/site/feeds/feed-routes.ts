@@ -1,7 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock.js';
 import { surrogateKeys, type ArticleFilter, type ContentService, type TermKind } from '../../content/index.js';
 import { notFound } from '../../errors.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { ArticleLocalizer } from '../localized-articles.js';
+import { localizedRoute, type PageLanguageOf } from '../page-language.js';
 import { parseSlug } from '../params.js';
 import { buildFeedModel, type FeedModel, type FeedScope } from './feed-model.js';
 import { feedFormats, type FeedFile } from './feed-links.js';
@@ -18,7 +21,8 @@ const renderers: Record<FeedFile, { render: (m: FeedModel) => string; contentTyp
 
 /** What one list's feed shows and which surrogate keys purge it: the same as its page. */
 interface ResolvedScope {
-  scope: FeedScope;
+  /** The scope, named in the feed's language. */
+  scope: (messages: Messages) => FeedScope;
   filter: ArticleFilter;
   keys: string[];
 }
@@ -30,46 +34,80 @@ const termPaths: Record<TermKind, string> = { region: 'regions', theme: 'themes'
  * `/feed.xml`, `/atom.xml`, `/feed.json`, and each author, region, theme, dossier and source list
  * under its own path. Cached and purged exactly like the list page each mirrors.
  */
-export function registerFeedRoutes(app: FastifyInstance, deps: { content: ContentService; siteUrl: string; clock: Clock }) {
+export function registerFeedRoutes(
+  app: FastifyInstance,
+  deps: {
+    content: ContentService;
+    siteUrl: string;
+    clock: Clock;
+    pageLanguageOf: PageLanguageOf;
+    localizer: ArticleLocalizer;
+    /** The interface strings of a language (the catalogs'), for the feed's titles and labels. */
+    messagesFor: (language: string) => Promise<Messages>;
+  },
+) {
   const { content } = deps;
   const { directory } = content;
 
-  async function send(reply: FastifyReply, file: FeedFile, resolved: ResolvedScope) {
-    const [articles, settings] = await Promise.all([content.articles.latestWithBodies(resolved.filter, FEED_SIZE), content.settings.get()]);
-    const model = buildFeedModel({ scope: resolved.scope, articles, settings, siteUrl: deps.siteUrl, fallbackUpdated: deps.clock.now() });
+  /**
+   * A language's feed (`/es/feed.xml`) carries the list's articles that can be read in it, translated;
+   * it is purged when one of the others is translated.
+   */
+  async function send(request: FastifyRequest, reply: FastifyReply, file: FeedFile, resolved: ResolvedScope) {
+    const [newest, settings, page] = await Promise.all([
+      content.articles.latestWithBodies(resolved.filter, FEED_SIZE),
+      content.settings.get(),
+      deps.pageLanguageOf(request),
+    ]);
+    const messages = await deps.messagesFor(page.language.code);
+    const keys = [...resolved.keys];
+    let articles = newest;
+    let language: { code: string; prefix: string } | undefined;
+    if (page.language.code !== page.site.code) {
+      const readable = await deps.localizer.readable(newest, page);
+      articles = readable.items;
+      keys.push(...readable.untranslated.map((id) => surrogateKeys.translation(id, page.language.code)));
+      language = { code: page.language.code, prefix: `/${page.language.code}` };
+    }
+    const scope = resolved.scope(messages);
+    const model = buildFeedModel({ scope, articles, settings, siteUrl: deps.siteUrl, fallbackUpdated: deps.clock.now(), messages, ...(language ? { language } : {}) });
     const { render, contentType } = renderers[file];
-    reply.surrogateKeys = resolved.keys;
+    reply.surrogateKeys = keys;
     return reply.type(contentType).send(render(model));
   }
 
   const listKeys = (key: string) => [key, surrogateKeys.articleLists];
 
   for (const file of Object.keys(renderers) as FeedFile[]) {
-    app.get(`/${file}`, (_request, reply) =>
-      send(reply, file, { scope: { basePath: '', label: null, description: '' }, filter: {}, keys: listKeys(surrogateKeys.home) }),
+    app.get(`/${file}`, localizedRoute, (request, reply) =>
+      send(request, reply, file, { scope: () => ({ basePath: '', label: null, description: '' }), filter: {}, keys: listKeys(surrogateKeys.home) }),
     );
 
-    app.get(`/authors/:slug/${file}`, async (request, reply) => {
+    app.get(`/authors/:slug/${file}`, localizedRoute, async (request, reply) => {
       const author = await directory.authorBySlug(parseSlug(request.params));
       if (!author) throw notFound('author');
-      const scope = { basePath: `/authors/${author.slug}`, label: `Articles by ${author.name}`, description: author.bio };
-      return send(reply, file, { scope, filter: { authorId: author.id }, keys: listKeys(surrogateKeys.author(author.id)) });
+      const scope = (messages: Messages) => ({ basePath: `/authors/${author.slug}`, label: messages.t('listing.articlesBy', { name: author.name }), description: author.bio });
+      return send(request, reply, file, { scope, filter: { authorId: author.id }, keys: listKeys(surrogateKeys.author(author.id)) });
     });
 
     for (const kind of ['region', 'theme', 'dossier'] as const) {
-      app.get(`/${termPaths[kind]}/:slug/${file}`, async (request, reply) => {
+      app.get(`/${termPaths[kind]}/:slug/${file}`, localizedRoute, async (request, reply) => {
         const term = await directory.termBySlug(kind, parseSlug(request.params));
         if (!term) throw notFound(kind);
-        const scope = { basePath: `/${termPaths[kind]}/${term.slug}`, label: term.name, description: term.description };
-        return send(reply, file, { scope, filter: { termIds: [term.id] }, keys: listKeys(surrogateKeys.term(term.id)) });
+        const scope = () => ({ basePath: `/${termPaths[kind]}/${term.slug}`, label: term.name, description: term.description });
+        return send(request, reply, file, { scope, filter: { termIds: [term.id] }, keys: listKeys(surrogateKeys.term(term.id)) });
       });
     }
 
-    app.get(`/sources/:slug/${file}`, async (request, reply) => {
+    app.get(`/sources/:slug/${file}`, localizedRoute, async (request, reply) => {
       const source = await directory.sourceBySlug(parseSlug(request.params));
       if (!source) throw notFound('source');
-      const scope = { basePath: `/sources/${source.slug}`, label: `From ${source.name}`, description: `Articles cross-posted from ${source.name}` };
-      return send(reply, file, { scope, filter: { sourceId: source.id }, keys: listKeys(surrogateKeys.source(source.id)) });
+      const scope = (messages: Messages) => ({
+        basePath: `/sources/${source.slug}`,
+        label: messages.t('listing.fromSource', { name: source.name }),
+        description: messages.t('listing.sourceDescription', { name: source.name }),
+      });
+      return send(request, reply, file, { scope, filter: { sourceId: source.id }, keys: listKeys(surrogateKeys.source(source.id)) });
     });
   }
 }

@@ -1,11 +1,15 @@
 import type { ArticleSummary, Page } from '../../content/index.js';
 import { longDate, type DateContext } from './format.js';
+import { useLocalPath, useMessages, usePageLanguage } from './page-context.js';
 
 /** One article in a list: kicker, linked headline, dek, byline and date, and a thumbnail when it has one. */
 export function ArticleCard({ article, dates, image = true, level = 3 }: { article: ArticleSummary; dates: DateContext; image?: boolean; level?: 2 | 3 }) {
   const Heading = level === 2 ? 'h2' : 'h3';
+  const local = useLocalPath();
+  // An article not yet translated into the page's language is listed in its own words, marked as such.
+  const foreign = article.language !== (usePageLanguage()?.language.code ?? article.language);
   return (
-    <article class="card">
+    <article class="card" {...(foreign ? { lang: article.language } : {})}>
       {image && article.image && (
         <img
           src={article.image.url}
@@ -19,7 +23,7 @@ export function ArticleCard({ article, dates, image = true, level = 3 }: { artic
       )}
       {article.kicker && <p class="kicker">{article.kicker}</p>}
       <Heading class="card-title">
-        <a href={`/articles/${article.slug}`}>{article.title}</a>
+        <a href={local(`/articles/${article.slug}`)}>{article.title}</a>
       </Heading>
       {article.dek && <p class="dek">{article.dek}</p>}
       <ArticleMeta article={article} dates={dates} />
@@ -29,9 +33,10 @@ export function ArticleCard({ article, dates, image = true, level = 3 }: { artic
 
 /** The line under a headline in any list: bylines, date and, for cross-posted pieces, the partner. */
 export function ArticleMeta({ article, dates }: { article: ArticleSummary; dates: DateContext }) {
+  const messages = useMessages();
   return (
     <p class="meta">
-      {article.authors.map((a) => a.name).join(', ')}
+      {messages.list(article.authors.map((a) => a.name))}
       {article.publishedAt && (
         <>
           {' · '}
@@ -55,15 +60,15 @@ export function ArticleList({ articles, dates, level = 3 }: { articles: ArticleS
 
 /** Previous/next links and the position, for any paged list. */
 export function Pagination({ page, basePath }: { page: Page<unknown>; basePath: string }) {
+  const local = useLocalPath();
+  const messages = useMessages();
   if (page.totalPages <= 1) return null;
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
+  const href = (n: number) => local(n === 1 ? basePath : `${basePath}?page=${n}`);
   return (
-    <nav class="pagination" aria-label="Pages">
-      {page.page > 1 && <a rel="prev" href={href(page.page - 1)}>← Newer</a>}
-      <span>
-        Page {page.page} of {page.totalPages}
-      </span>
-      {page.page < page.totalPages && <a rel="next" href={href(page.page + 1)}>Older →</a>}
+    <nav class="pagination" aria-label={messages.t('pagination.landmark')}>
+      {page.page > 1 && <a rel="prev" href={href(page.page - 1)}>{messages.t('pagination.newer')}</a>}
+      <span>{messages.t('pagination.position', { page: page.page, total: page.totalPages })}</span>
+      {page.page < page.totalPages && <a rel="next" href={href(page.page + 1)}>{messages.t('pagination.older')}</a>}
     </nav>
   );
 }

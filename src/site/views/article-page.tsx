@@ -1,28 +1,40 @@
 import type { Article, Author } from '../../content/index.js';
+import type { Messages } from '../../i18n/messages.js';
 import { offeredForRepublishing } from '../../syndication/republish-snippet.js';
 import type { Chrome } from './chrome.js';
 import { absolute } from './chrome.js';
 import { longDate, yearOf, type DateContext } from './format.js';
+import { describeLanguage, pathIn, type PageLanguage } from '../page-language.js';
+import type { Rendition } from '../localized-articles.js';
 import { FollowLinks } from './layout.js';
+import { useLocalPath, useMessages } from './page-context.js';
 import { ShareLinks } from './share-links.js';
 
 /** The article page: everything DESIGN.md lists, each part drawn from the article or the site settings. */
-export function ArticlePage({ article, chrome, dates }: { article: Article; chrome: Chrome; dates: DateContext }) {
-  const { settings } = chrome;
+export function ArticlePage({ article, rendition, chrome, dates }: { article: Article; rendition: Rendition; chrome: Chrome; dates: DateContext }) {
+  const { settings, page } = chrome;
+  const local = useLocalPath();
+  const messages = useMessages();
   const origin = article.source;
   const note = article.noteToReaders ?? settings.noteToReaders;
   const year = yearOf(article.publishedAt ?? article.updatedAt, dates);
-  const byline = article.authors.map((a) => a.name).join(', ');
+  const byline = messages.list(article.authors.map((a) => a.name)).join('');
   const url = absolute(chrome.siteUrl, `/articles/${article.slug}`);
   const offered = offeredForRepublishing(article);
-  const republishing = republishingNotice(article, settings.republishingPolicy, offered);
+  const republishing = republishingNotice(article, settings.republishingPolicy, offered, messages);
+  const mediaEmail = <a href={`mailto:${settings.mediaInquiriesEmail}`}>{settings.mediaInquiriesEmail}</a>;
+  // The words of a page still waiting for its translation are in the article's language, not the page's.
+  const written = describeLanguage(article.language);
+  const foreign = written.code !== page.language.code;
   return (
-    <article class="article" lang={article.language === settings.language ? undefined : article.language}>
+    <>
+    <TranslationNotice article={article} rendition={rendition} page={page} messages={messages} />
+    <article class="article" {...(foreign ? { lang: article.language, dir: written.direction } : {})}>
       <header class="article-head">
         <p class="labels">
           {article.kicker && <span class="kicker">{article.kicker}</span>}
           {article.dossier && (
-            <a class="dossier-label" href={`/dossiers/${article.dossier.slug}`}>
+            <a class="dossier-label" href={local(`/dossiers/${article.dossier.slug}`)}>
               {article.dossier.name}
             </a>
           )}
@@ -30,7 +42,7 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
         <h1>{article.title}</h1>
         {article.dek && <p class="dek">{article.dek}</p>}
         <p class="byline">
-          By <Byline authors={article.authors} />
+          {messages.parts('article.byline', { authors: <Byline authors={article.authors} /> })}
           {article.publishedAt && (
             <>
               {' · '}
@@ -40,8 +52,10 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
         </p>
         {origin && article.originalUrl && (
           <p class="origin">
-            Originally published by <a href={origin.homepageUrl}>{origin.name}</a>:{' '}
-            <a href={article.originalUrl}>read the original</a>
+            {messages.parts('article.originallyPublished', {
+              source: <a href={origin.homepageUrl}>{origin.name}</a>,
+              originalLink: <a href={article.originalUrl}>{messages.t('article.readOriginal')}</a>,
+            })}
           </p>
         )}
         <TermLinks article={article} />
@@ -70,13 +84,13 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
       <div class="body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
       {note && (
-        <aside class="note" aria-label="Note to readers">
-          <h2>Note to readers</h2>
+        <aside class="note" aria-label={messages.t('article.notesToReaders')}>
+          <h2>{messages.t('article.notesToReaders')}</h2>
           <p>{note}</p>
         </aside>
       )}
 
-      <section class="authors" aria-label="About the authors">
+      <section class="authors" aria-label={messages.t('article.aboutAuthors')}>
         {article.authors.map((a) => (
           <AuthorBio key={a.id} author={a} />
         ))}
@@ -84,95 +98,120 @@ export function ArticlePage({ article, chrome, dates }: { article: Article; chro
 
       <footer class="article-foot">
         <p class="copyright">
-          Copyright © <Byline authors={article.authors} />, {origin ? origin.name : settings.siteName}, {year}
+          {messages.parts('article.copyright', { authors: <Byline authors={article.authors} />, publisher: origin ? origin.name : settings.siteName, year })}
         </p>
         <p class="original-source">
-          The original source of this article is{' '}
-          {origin ? <a href={article.originalUrl ?? origin.homepageUrl}>{origin.name}</a> : <a href={url}>{settings.siteName}</a>}
+          {messages.parts('article.originalSource', {
+            source: origin ? <a href={article.originalUrl ?? origin.homepageUrl}>{origin.name}</a> : <a href={url}>{settings.siteName}</a>,
+          })}
         </p>
         {origin?.attribution && <p class="attribution">{origin.attribution}</p>}
         <p class="articles-by">
-          Articles by:{' '}
-          {article.authors.map((a, i) => (
-            <>
-              {i > 0 && ', '}
-              <a href={`/authors/${a.slug}`}>{a.name}</a>
-            </>
-          ))}
+          {messages.parts('article.articlesBy', { authors: messages.list(article.authors.map((a) => <a href={local(`/authors/${a.slug}`)}>{a.name}</a>)) })}
         </p>
         {(republishing || offered) && (
-          <section class="policy" aria-label="Republishing">
-            <h2>Republishing</h2>
+          <section class="policy" aria-label={messages.t('article.republishing')}>
+            <h2>{messages.t('article.republishing')}</h2>
             {republishing && <p>{republishing}</p>}
             {offered && (
               <p class="republish-link">
-                <a href={`/articles/${article.slug}/republish`}>Republish this article</a>
+                <a href={local(`/articles/${article.slug}/republish`)}>{messages.t('article.republishLink')}</a>
               </p>
             )}
           </section>
         )}
         {settings.disclaimer && (
-          <section class="policy" aria-label="Disclaimer">
-            <h2>Disclaimer</h2>
+          <section class="policy" aria-label={messages.t('article.disclaimer')}>
+            <h2>{messages.t('article.disclaimer')}</h2>
             <p>{settings.disclaimer}</p>
           </section>
         )}
         {settings.fairUseNotice && (
-          <section class="policy" aria-label="Fair use">
-            <h2>Fair use notice</h2>
+          <section class="policy" aria-label={messages.t('article.fairUseLabel')}>
+            <h2>{messages.t('article.fairUseNotice')}</h2>
             <p>{settings.fairUseNotice}</p>
           </section>
         )}
-        <p class="media-inquiries">
-          For media inquiries: <a href={`mailto:${settings.mediaInquiriesEmail}`}>{settings.mediaInquiriesEmail}</a>
-        </p>
+        <p class="media-inquiries">{messages.parts('article.mediaInquiries', { email: mediaEmail })}</p>
         <ShareLinks url={url} title={article.title} byline={byline} />
         <FollowLinks chrome={chrome} landmark={false} />
         {chrome.shareScriptUrl && <script src={chrome.shareScriptUrl} defer />}
       </footer>
     </article>
+    </>
+  );
+}
+
+/**
+ * Says when the page is not the newsroom's own words: a translation (by machine, or reviewed), or the
+ * original shown while a translation is made. Written in the page's language, outside the article.
+ */
+function TranslationNotice({ article, rendition, page, messages }: { article: Article; rendition: Rendition; page: PageLanguage; messages: Messages }) {
+  if (rendition.kind === 'original') return null;
+  // Languages are named in their own words, as in the language menu.
+  if (rendition.kind === 'unavailable' || rendition.kind === 'pending') {
+    return (
+      <p class="translation-notice" role="status">
+        {messages.t(rendition.kind === 'pending' ? 'translation.pending' : 'translation.unavailable', { language: page.language.nativeName })}
+      </p>
+    );
+  }
+  const from = describeLanguage(rendition.from);
+  const original = (
+    <a href={pathIn(page, from, `/articles/${article.slug}`)} hreflang={from.code}>
+      {messages.t('translation.readOriginal', { language: from.nativeName })}
+    </a>
+  );
+  const said = messages.t(`translation.${rendition.status}`, { language: from.nativeName });
+  return (
+    <p class="translation-notice">
+      {said} {original}
+    </p>
   );
 }
 
 /** What the Republishing section says: our policy, the partner's permission, or why the article is not offered. */
-function republishingNotice(article: Article, policy: string, offered: boolean): string {
+function republishingNotice(article: Article, policy: string, offered: boolean, messages: Messages): string {
   const origin = article.source;
   if (!origin) {
     // A site without a policy says nothing about its own pieces, as before the tool existed.
     if (!policy) return '';
-    return offered ? policy : 'This article is not offered for republishing.';
+    return offered ? policy : messages.t('article.notOffered');
   }
   return offered
-    ? `${origin.name} allows this article to be republished with its credit, copyright line and a link to the original.`
-    : `This article is cross-posted from ${origin.name}; ask ${origin.copyrightHolder} before republishing it.`;
+    ? messages.t('article.partnerAllows', { source: origin.name })
+    : messages.t('article.partnerAsk', { source: origin.name, holder: origin.copyrightHolder });
 }
 
 function Byline({ authors }: { authors: Author[] }) {
+  const local = useLocalPath();
+  const messages = useMessages();
   return (
     <>
-      {authors.map((a, i) => (
-        <>
-          {i > 0 && (i === authors.length - 1 ? ' and ' : ', ')}
-          <a href={`/authors/${a.slug}`} rel="author">
+      {messages.list(
+        authors.map((a) => (
+          <a href={local(`/authors/${a.slug}`)} rel="author">
             {a.name}
           </a>
-        </>
-      ))}
+        )),
+      )}
     </>
   );
 }
 
 function TermLinks({ article }: { article: Article }) {
+  const local = useLocalPath();
+  const messages = useMessages();
   const terms = [
     ...article.regions.map((t) => ({ ...t, path: `/regions/${t.slug}` })),
     ...article.themes.map((t) => ({ ...t, path: `/themes/${t.slug}` })),
   ];
   if (terms.length === 0) return null;
   return (
-    <ul class="terms" aria-label="Regions and themes">
+    <ul class="terms" aria-label={messages.t('article.termsLabel')}>
       {terms.map((t) => (
         <li key={t.id}>
-          <a href={t.path}>{t.name}</a>
+          <a href={local(t.path)}>{t.name}</a>
         </li>
       ))}
     </ul>
@@ -180,11 +219,12 @@ function TermLinks({ article }: { article: Article }) {
 }
 
 function AuthorBio({ author }: { author: Author }) {
+  const local = useLocalPath();
   return (
     <div class="bio">
       {author.avatarUrl && <img class="avatar" src={author.avatarUrl} alt="" width={64} height={64} loading="lazy" />}
       <h2>
-        <a href={`/authors/${author.slug}`}>{author.name}</a>
+        <a href={local(`/authors/${author.slug}`)}>{author.name}</a>
       </h2>
       {author.bio && <p>{author.bio}</p>}
     </div>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ArticleSummary, Page } from '../../content/index.js';
 import { ArticleList, Pagination } from './article-list.js';
 import type { DateContext } from './format.js';
+import { useMessages } from './page-context.js';
 
 /**
  * A paged list of articles under a heading: the page of an author, a region, a theme, a dossier,
@@ -14,6 +15,7 @@ export function ListingPage(props: {
   basePath: string;
   dates: DateContext;
 }) {
+  const messages = useMessages();
   return (
     <>
       <header class="listing-head">
@@ -21,7 +23,7 @@ export function ListingPage(props: {
         {props.intro}
       </header>
       {props.page.items.length === 0 ? (
-        <p>No articles here yet.</p>
+        <p>{messages.t('listing.empty')}</p>
       ) : (
         <ArticleList articles={props.page.items} dates={props.dates} level={2} />
       )}

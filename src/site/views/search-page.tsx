@@ -2,6 +2,7 @@ import type { Author, Source, Term } from '../../content/index.js';
 import type { SearchResults } from '../../search/index.js';
 import { ArticleMeta } from './article-list.js';
 import type { DateContext } from './format.js';
+import { useLocalPath, useMessages } from './page-context.js';
 
 /** What the reader asked for, echoed back into the form and the paging links. */
 export interface SearchEcho {
@@ -31,26 +32,27 @@ interface Choices {
 
 /** The search page: the form with its filters, then the results, "no results", or nothing yet asked. */
 export function SearchPage({ echo, results, choices, dates }: { echo: SearchEcho; results: SearchResults | null; choices: Choices; dates: DateContext }) {
+  const local = useLocalPath();
+  const messages = useMessages();
+  const query = results?.words.length ? <q>{results.words.join(' ')}</q> : messages.t('search.thatSearch');
   return (
     <>
       <header class="listing-head">
-        <h1>Search</h1>
+        <h1>{messages.t('search.heading')}</h1>
       </header>
       <SearchForm echo={echo} choices={choices} />
       {results === null ? (
-        <p>Type one or more words to search every article.</p>
+        <p>{messages.t('search.prompt')}</p>
       ) : results.items.length === 0 ? (
-        <p role="status">No articles match {results.words.length ? <q>{results.words.join(' ')}</q> : 'that search'}. Try fewer or other words, or fewer filters.</p>
+        <p role="status">{messages.parts('search.noMatch', { query })}</p>
       ) : (
         <>
-          <p role="status">
-            {results.total === 1 ? '1 article' : `${results.total} articles`} match <q>{results.words.join(' ')}</q>.
-          </p>
+          <p role="status">{messages.parts('search.resultCount', { count: results.total, query })}</p>
           <ol class="search-results">
             {results.items.map(({ article, snippetHtml }) => (
               <li key={article.id} class="card">
                 <h2 class="card-title">
-                  <a href={`/articles/${article.slug}`}>{article.title}</a>
+                  <a href={local(`/articles/${article.slug}`)}>{article.title}</a>
                 </h2>
                 {/* Built by search/snippet.ts: the text escaped first, then <mark> added around hits. */}
                 {snippetHtml && <p class="snippet" dangerouslySetInnerHTML={{ __html: snippetHtml }} />}
@@ -66,11 +68,13 @@ export function SearchPage({ echo, results, choices, dates }: { echo: SearchEcho
 }
 
 function SearchForm({ echo, choices }: { echo: SearchEcho; choices: Choices }) {
+  const local = useLocalPath();
+  const messages = useMessages();
   const select = (name: keyof SearchEcho, label: string, options: { slug: string; name: string }[]) => (
     <p>
       <label for={`search-${name}`}>{label}</label>
       <select id={`search-${name}`} name={name}>
-        <option value="">Any</option>
+        <option value="">{messages.t('search.any')}</option>
         {options.map((o) => (
           <option key={o.slug} value={o.slug} selected={echo[name] === o.slug}>
             {o.name}
@@ -80,42 +84,42 @@ function SearchForm({ echo, choices }: { echo: SearchEcho; choices: Choices }) {
     </p>
   );
   return (
-    <form class="search-form" action="/search" method="get" role="search" aria-label="Search and filter">
+    <form class="search-form" action={local('/search')} method="get" role="search" aria-label={messages.t('search.formLabel')}>
       <p>
-        <label for="search-q">Words to find</label>
+        <label for="search-q">{messages.t('search.words')}</label>
         <input id="search-q" type="search" name="q" value={echo.q} maxLength={200} />
       </p>
       <fieldset>
-        <legend>Narrow it down</legend>
-        {select('region', 'Region', choices.regions)}
-        {select('theme', 'Theme', choices.themes)}
-        {select('author', 'Author', choices.authors)}
-        {select('source', 'Partner source', choices.sources)}
+        <legend>{messages.t('search.narrow')}</legend>
+        {select('region', messages.t('search.region'), choices.regions)}
+        {select('theme', messages.t('search.theme'), choices.themes)}
+        {select('author', messages.t('search.author'), choices.authors)}
+        {select('source', messages.t('search.source'), choices.sources)}
         <p>
-          <label for="search-from">From</label>
+          <label for="search-from">{messages.t('search.from')}</label>
           <input id="search-from" type="date" name="from" value={echo.from ?? ''} />
         </p>
         <p>
-          <label for="search-to">To</label>
+          <label for="search-to">{messages.t('search.to')}</label>
           <input id="search-to" type="date" name="to" value={echo.to ?? ''} />
         </p>
       </fieldset>
       <p>
-        <button type="submit">Search</button>
+        <button type="submit">{messages.t('search.submit')}</button>
       </p>
     </form>
   );
 }
 
 function SearchPagination({ echo, results }: { echo: SearchEcho; results: SearchResults }) {
+  const local = useLocalPath();
+  const messages = useMessages();
   if (results.totalPages <= 1) return null;
   return (
-    <nav class="pagination" aria-label="Pages">
-      {results.page > 1 && <a rel="prev" href={searchHref(echo, results.page - 1)}>← Better matches</a>}
-      <span>
-        Page {results.page} of {results.totalPages}
-      </span>
-      {results.page < results.totalPages && <a rel="next" href={searchHref(echo, results.page + 1)}>More results →</a>}
+    <nav class="pagination" aria-label={messages.t('pagination.landmark')}>
+      {results.page > 1 && <a rel="prev" href={local(searchHref(echo, results.page - 1))}>{messages.t('search.betterMatches')}</a>}
+      <span>{messages.t('pagination.position', { page: results.page, total: results.totalPages })}</span>
+      {results.page < results.totalPages && <a rel="next" href={local(searchHref(echo, results.page + 1))}>{messages.t('search.moreResults')}</a>}
     </nav>
   );
 }

@@ -1,8 +1,11 @@
+import { useMessages } from './page-context.js';
+
 /**
  * Plain share links: each network's own share URL, opened by the reader's click. No third-party
  * script, widget or tracker is loaded.
  */
 export function ShareLinks({ url, title, byline }: { url: string; title: string; byline: string }) {
+  const messages = useMessages();
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
   const links = [
@@ -12,11 +15,11 @@ export function ShareLinks({ url, title, byline }: { url: string; title: string;
     ['WhatsApp', `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}`],
     ['LinkedIn', `https://www.linkedin.com/sharing/share-offsite/?url=${u}`],
     ['Reddit', `https://www.reddit.com/submit?url=${u}&title=${t}`],
-    ['Email', `mailto:?subject=${t}&body=${encodeURIComponent(`${title} by ${byline}\n${url}`)}`],
+    [messages.t('share.email'), `mailto:?subject=${t}&body=${encodeURIComponent(`${messages.t('share.emailBody', { title, authors: byline })}\n${url}`)}`],
   ] as const;
   return (
-    <nav class="share" aria-label="Share this article" data-share-url={url} data-share-title={title}>
-      <h2>Share</h2>
+    <nav class="share" aria-label={messages.t('share.landmark')} data-share-url={url} data-share-title={title}>
+      <h2>{messages.t('share.heading')}</h2>
       <ul>
         {links.map(([name, href]) => (
           <li key={name}>
