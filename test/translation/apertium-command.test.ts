@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createApertiumCommandProvider, splitSegments } from '../../src/translation/providers/apertium-command.js';
+import { createApertiumCommandProvider } from '../../src/translation/providers/apertium-command.js';
 import { apertiumMissing, fakeDataDir, isRunning, scratchDir, writeScript } from './apertium-setup.js';
-import { TranslationError } from '../../src/translation/provider.js';
 import { rejection } from './rejection.js';
 
 const real = { skip: apertiumMissing };
@@ -64,53 +63,52 @@ describe('Apertium command provider, real Apertium', real, () => {
     assert.equal(error.retryable, false);
   });
 
-  it('runs no more Apertium processes at once than its pool allows', async () => {
-    const dir = await scratchDir();
-    const log = path.join(dir, 'log');
-    const wrapper = await writeScript(
-      dir,
-      'apertium',
-      `echo start >> '${log}'\napertium "$@"\nstatus=$?\necho end >> '${log}'\nexit $status`,
-    );
-    const pooled = createApertiumCommandProvider({ command: wrapper, maxProcesses: 2 });
+  it('runs no more pipelines per mode than its pool allows, each call getting its own translation', async () => {
+    const pooled = createApertiumCommandProvider({ maxProcesses: 2 });
     try {
       const calls = Array.from({ length: 6 }, (_, i) => pooled.translate([`The house number ${i}.`], 'en', 'es'));
       const results = await Promise.all(calls);
       results.forEach((result, i) => assert.match(result[0]!, new RegExp(`casa.*${i}`)));
+      assert.equal(pooled.pipelines().length, 2, 'two at once, never more, and kept for the next calls');
     } finally {
       await pooled.close();
     }
-    let active = 0;
-    let most = 0;
-    for (const event of await lines(log)) {
-      active += event === 'start' ? 1 : -1;
-      most = Math.max(most, active);
-    }
-    assert.equal(most, 2, 'two at once, never more');
   });
 });
 
-describe('Apertium command provider, failures (fake apertium command)', () => {
+/**
+ * A data folder whose eng-spa mode runs a fake lt-proc from `dir`/bin, found first on the pipeline's
+ * PATH through the `command` option, with the real apertium-wblank-attach after it.
+ */
+async function fakeInstallation(dir: string, ltProc: string) {
+  const dataDir = await fakeDataDir(dir, ['eng-spa']);
+  await writeFile(path.join(dataDir, 'modes', 'eng-spa.mode'), `lt-proc '${dataDir}/eng-spa.automorf.bin'\n`);
+  const bin = await scratchDir();
+  await writeScript(bin, 'lt-proc', ltProc);
+  return { dataDir, command: path.join(bin, 'apertium') };
+}
+
+describe('Apertium command provider, failures (fake programs in the mode)', () => {
   it('kills the whole pipeline when a call runs out of time, and retries a timeout', async () => {
     const dir = await scratchDir();
     const pids = path.join(dir, 'pids');
-    // Like the real apertium script: a shell that starts the pipeline's programs and waits for them.
-    const command = await writeScript(dir, 'apertium', `echo $$ >> '${pids}'\nsleep 600 &\necho $! >> '${pids}'\nwait`);
-    const provider = createApertiumCommandProvider({ command, dataDir: await fakeDataDir(dir, ['eng-spa']), timeoutMs: 300, attempts: 2, backoffMs: 1 });
+    // A program of the pipeline that starts another and never answers.
+    const installation = await fakeInstallation(dir, `echo $$ >> '${pids}'\nsleep 600 &\necho $! >> '${pids}'\nwait`);
+    const provider = createApertiumCommandProvider({ ...installation, timeoutMs: 300, attempts: 2, backoffMs: 1 });
     const error = await rejection(provider.translate(['Hello.'], 'en', 'es'));
     assert.equal(error.code, 'timeout');
     assert.equal(error.retryable, true);
     const started = (await lines(pids)).map(Number);
-    assert.equal(started.length, 4, 'two attempts, a shell and its child each');
+    assert.equal(started.length, 4, 'two attempts, a program and its child each');
     for (const pid of started) assert.equal(isRunning(pid), false, `process ${pid} was killed`);
     await provider.close();
   });
 
-  it('reports a failing command as unavailable with its first error line, after retrying', async () => {
+  it('reports a failing pipeline as unavailable with its first error line, after retrying', async () => {
     const dir = await scratchDir();
     const calls = path.join(dir, 'calls');
-    const command = await writeScript(dir, 'apertium', `echo call >> '${calls}'\necho 'Error: mode broken' >&2\nexit 1`);
-    const provider = createApertiumCommandProvider({ command, dataDir: await fakeDataDir(dir, ['eng-spa']), attempts: 3, backoffMs: 1 });
+    const installation = await fakeInstallation(dir, `echo call >> '${calls}'\necho 'Error: mode broken' >&2\nexit 1`);
+    const provider = createApertiumCommandProvider({ ...installation, attempts: 3, backoffMs: 1 });
     const error = await rejection(provider.translate(['Hello.'], 'en', 'es'));
     assert.equal(error.code, 'unavailable');
     assert.match(error.message, /Error: mode broken/);
@@ -118,21 +116,34 @@ describe('Apertium command provider, failures (fake apertium command)', () => {
     await provider.close();
   });
 
-  it('reports a missing command as unavailable without retrying', async () => {
+  it('reports a program of the mode that is not installed as unavailable without retrying', async () => {
     const dir = await scratchDir();
-    const provider = createApertiumCommandProvider({ command: path.join(dir, 'no-such-apertium'), dataDir: await fakeDataDir(dir, ['eng-spa']), backoffMs: 1 });
+    const dataDir = await fakeDataDir(dir, ['eng-spa']);
+    const missing = path.join(dir, 'no-such-dir', 'lt-proc');
+    await writeFile(path.join(dataDir, 'modes', 'eng-spa.mode'), `${missing} '${dataDir}/eng-spa.automorf.bin'`);
+    const provider = createApertiumCommandProvider({ dataDir, backoffMs: 1 });
     const error = await rejection(provider.translate(['Hello.'], 'en', 'es'));
     assert.equal(error.code, 'unavailable');
     assert.equal(error.retryable, false);
-    assert.match(error.message, /ENOENT/);
+    assert.ok(error.message.includes(`${missing} is not installed`), error.message);
+    assert.deepEqual(provider.pipelines(), []);
+  });
+
+  it('says why a mode cannot run as a persistent pipeline, without retrying', async () => {
+    const dir = await scratchDir();
+    const provider = createApertiumCommandProvider({ dataDir: await fakeDataDir(dir, ['eng-spa']), backoffMs: 1 });
+    const error = await rejection(provider.translate(['Hello.'], 'en', 'es'));
+    assert.equal(error.code, 'unavailable');
+    assert.equal(error.retryable, false);
+    assert.match(error.message, /eng-spa.*the mode file is empty/);
   });
 
   it('starts no process for no fragments', async () => {
     const dir = await scratchDir();
     const calls = path.join(dir, 'calls');
-    const command = await writeScript(dir, 'apertium', `echo call >> '${calls}'`);
-    const provider = createApertiumCommandProvider({ command, dataDir: await fakeDataDir(dir, ['eng-spa']) });
+    const provider = createApertiumCommandProvider(await fakeInstallation(dir, `echo call >> '${calls}'`));
     assert.deepEqual(await provider.translate([], 'en', 'es'), []);
+    assert.deepEqual(provider.pipelines(), []);
     await assert.rejects(readFile(calls), { code: 'ENOENT' });
   });
 
@@ -153,22 +164,5 @@ describe('Apertium command provider, failures (fake apertium command)', () => {
     const provider = createApertiumCommandProvider({ dataDir: dir });
     assert.equal((await provider.health()).ok, false);
     assert.equal(await provider.supports('en', 'es'), false);
-  });
-});
-
-describe('splitSegments', () => {
-  it('cuts numbered paragraphs back into fragments', () => {
-    assert.deepEqual(splitSegments('<p data-bs-seg="0">Hola <b>a</b></p>\n<p data-bs-seg="1"></p>\n', 2), ['Hola <b>a</b>', '']);
-  });
-
-  it('refuses output with a segment lost, reordered or unclosed', () => {
-    for (const output of [
-      '<p data-bs-seg="0">Hola</p>',
-      '<p data-bs-seg="1">Hola</p><p data-bs-seg="0">Adiós</p>',
-      '<p data-bs-seg="0">Hola<p data-bs-seg="1">Adiós</p>',
-      'stray<p data-bs-seg="0">Hola</p><p data-bs-seg="1">Adiós</p>',
-    ]) {
-      assert.throws(() => splitSegments(output, 2), (error) => error instanceof TranslationError && error.code === 'bad_response', output);
-    }
   });
 });

@@ -1,39 +1,57 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createLimiter } from '../limiter.js';
+import { createLimiter, type Limiter } from '../limiter.js';
 import { TranslationError, type TranslationProvider } from '../provider.js';
 import { withRetries, type RetryOptions } from '../retry.js';
+import { fromApertiumStream, toApertiumStream, type ApertiumStream } from './apertium-html-stream.js';
+import { ModeFileError, nullFlushingPipeline, parseModePipeline, type ModeStage } from './apertium-mode-file.js';
 import { describePairs, findPair, pairOfModeFile, type ApertiumPair } from './apertium-pairs.js';
+import { startPipeline, type ApertiumPipeline } from './apertium-pipeline.js';
 
 export interface ApertiumCommandOptions extends RetryOptions {
-  /** The apertium program (default `apertium`, looked up on PATH). */
+  /**
+   * The apertium program (default `apertium`, looked up on PATH). Its folder, when given as a path,
+   * goes first on the pipelines' PATH, as the apertium script does with APERTIUM_PATH, so that the
+   * programs of that installation run.
+   */
   command?: string;
   /** Apertium's data folder, holding `modes/` (default Debian's /usr/share/apertium). */
   dataDir?: string;
-  /** Apertium processes running at once at most (default 2): each pipeline is several programs. */
+  /** Pipelines kept running per mode at most (default 2): each is a dozen programs with their dictionaries loaded. */
   maxProcesses?: number;
-  /** How long one call may run before its processes are killed (default 60 s). */
+  /** How long one call may run on its pipeline before the pipeline is killed (default 60 s). */
   timeoutMs?: number;
 }
 
+/** The provider, and which pipelines it has running: for the admin and for tests. */
+export interface ApertiumCommandProvider extends TranslationProvider {
+  pipelines(): Array<{ mode: string; pid: number }>;
+}
+
 /**
- * The local Apertium command. One process per translate() call: every fragment is wrapped in its own
- * numbered paragraph, the lot is translated with `-f html` (Apertium's HTML format keeps inline tags
- * around the words they wrapped, and paragraphs as sentence boundaries) and split again on the
- * numbered paragraphs, which come back untouched. The input goes in a temporary file, not stdin:
- * Apertium's format detection aborts on the socket Node would give it as stdin.
+ * What mode files say for `$1` and `$2`, as `apertium -u` says it: the generator's flag for leaving
+ * unknown words unmarked, and no flag for the tagger.
  */
-export function createApertiumCommandProvider(options: ApertiumCommandOptions = {}): TranslationProvider {
-  const command = options.command ?? 'apertium';
+const MODE_ARGUMENTS = ['-n', ''];
+
+/**
+ * The local Apertium installation, kept running as Apertium's own APY server keeps it: the first
+ * call for a mode starts its pipeline (the programs of the mode file, each in null-flush mode),
+ * later calls reuse it, up to `maxProcesses` pipelines per mode with further calls queued for a free
+ * one. The fragments go in as Apertium's stream, one block each, numbered so that a block lost or
+ * moved is caught, with their inline tags bound to their words (see apertium-html-stream.ts); no
+ * process is started per call. A call that runs out of time kills its pipeline, a pipeline that
+ * dies is dropped, and the next call starts a fresh one.
+ */
+export function createApertiumCommandProvider(options: ApertiumCommandOptions = {}): ApertiumCommandProvider {
   const dataDir = options.dataDir ?? '/usr/share/apertium';
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const pool = createLimiter(options.maxProcesses ?? 2);
-  const running = new Set<ChildProcess>();
+  const maxProcesses = options.maxProcesses ?? 2;
+  const env = pipelineEnvironment(options.command);
+  const pools = new Map<string, { limiter: Limiter; idle: ApertiumPipeline[] }>();
+  const running = new Set<ApertiumPipeline>();
+  const modes = new Map<string, Promise<ModeStage[]>>();
   let installed: Promise<ApertiumPair[]> | undefined;
-  let workDir: Promise<string> | undefined;
-  let calls = 0;
   let closed = false;
 
   async function readPairs(): Promise<ApertiumPair[]> {
@@ -43,50 +61,67 @@ export function createApertiumCommandProvider(options: ApertiumCommandOptions = 
   // Pairs are installed with apt, not at run time: read them once.
   const pairs = () => (installed ??= readPairs());
 
-  async function run(mode: string, input: string): Promise<string> {
-    if (closed) throw new TranslationError('the Apertium provider is closed', 'unavailable', false);
-    const file = path.join(await (workDir ??= mkdtemp(path.join(tmpdir(), 'broadsheet-apertium-'))), `${++calls}.html`);
-    await writeFile(file, input, 'utf8');
+  async function readMode(mode: string): Promise<ModeStage[]> {
+    const file = path.join(dataDir, 'modes', `${mode}.mode`);
     try {
-      return await runOn(mode, file);
-    } finally {
-      await rm(file, { force: true });
+      return nullFlushingPipeline(parseModePipeline(await readFile(file, 'utf8'), MODE_ARGUMENTS));
+    } catch (error) {
+      const why = error instanceof ModeFileError ? error.message : `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+      throw new TranslationError(`cannot run Apertium ${mode} as a persistent pipeline: ${why}`, 'unavailable', false);
     }
   }
+  const stagesOf = (mode: string) => {
+    let stages = modes.get(mode);
+    if (!stages) {
+      stages = readMode(mode);
+      modes.set(mode, stages);
+      stages.catch(() => modes.delete(mode));
+    }
+    return stages;
+  };
 
-  function runOn(mode: string, file: string): Promise<string> {
-    return new Promise((resolve, reject) => {
-      // Its own process group, so a timeout kills the whole pipeline the apertium script starts, not just the shell.
-      const child = spawn(command, ['-d', dataDir, '-u', '-f', 'html', mode, file], {
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      running.add(child);
-      const out: Buffer[] = [];
-      let errorText = '';
-      let failure: TranslationError | undefined;
-      const timer = setTimeout(() => {
-        failure = new TranslationError(`apertium ${mode} took longer than ${timeoutMs} ms`, 'timeout', true);
-        killGroup(child);
-      }, timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => {
-        if (errorText.length < 2000) errorText += chunk.toString('utf8');
-      });
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        failure ??= new TranslationError(`cannot run ${command}: ${error.code ?? error.message}`, 'unavailable', false);
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        running.delete(child);
-        if (failure) return reject(failure);
-        if (code !== 0) {
-          const why = errorText.trim().split('\n')[0] || (signal ? `killed by ${signal}` : `exit status ${code}`);
-          return reject(new TranslationError(`apertium ${mode} failed: ${why}`, 'unavailable', !closed));
-        }
-        resolve(Buffer.concat(out).toString('utf8'));
-      });
+  /** Runs `task` on a pipeline of `mode` that nothing else is using, started if none is free. */
+  function withPipeline<T>(mode: string, task: (pipeline: ApertiumPipeline) => Promise<T>): Promise<T> {
+    let pool = pools.get(mode);
+    if (!pool) pools.set(mode, (pool = { limiter: createLimiter(maxProcesses), idle: [] }));
+    const { limiter, idle } = pool;
+    return limiter.run(async () => {
+      if (closed) throw closedError();
+      let pipeline = idle.pop();
+      while (pipeline && !pipeline.alive) pipeline = idle.pop();
+      if (!pipeline) {
+        const stages = await stagesOf(mode);
+        if (closed) throw closedError();
+        const started = startPipeline(mode, stages, env);
+        running.add(started);
+        void started.ended.then(() => running.delete(started));
+        pipeline = started;
+      }
+      try {
+        return await task(pipeline);
+      } finally {
+        if (pipeline.alive && !closed) idle.push(pipeline);
+      }
     });
+  }
+
+  /** One call on a pipeline of its own, killed should it run out of time. */
+  async function translateOn(pipeline: ApertiumPipeline, input: ApertiumStream): Promise<Buffer> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      pipeline.kill();
+    }, timeoutMs);
+    try {
+      return await pipeline.process(input.stream);
+    } catch (error) {
+      if (!timedOut) throw error;
+      // Report the timeout once the killed pipeline is really gone.
+      await pipeline.ended;
+      throw new TranslationError(`Apertium ${pipeline.mode} took longer than ${timeoutMs} ms`, 'timeout', true);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   return {
@@ -100,9 +135,10 @@ export function createApertiumCommandProvider(options: ApertiumCommandOptions = 
       const pair = findPair(await pairs(), source, target);
       if (!pair) throw new TranslationError(`no Apertium pair for ${source} → ${target} is installed`, 'unsupported_pair', false);
       if (fragments.length === 0) return [];
-      const input = fragments.map((fragment, i) => `<p data-bs-seg="${i}">${fragment}</p>`).join('\n');
-      const output = await withRetries(() => pool.run(() => run(`${pair.from}-${pair.to}`, input)), options);
-      return splitSegments(output, fragments.length);
+      const input = toApertiumStream(fragments);
+      const mode = `${pair.from}-${pair.to}`;
+      const output = await withRetries(() => withPipeline(mode, (pipeline) => translateOn(pipeline, input)), options);
+      return fromApertiumStream(output, input, fragments.length);
     },
 
     async health() {
@@ -111,38 +147,20 @@ export function createApertiumCommandProvider(options: ApertiumCommandOptions = 
       return { ok: true, detail: `local command, pairs: ${describePairs(found)}` };
     },
 
+    pipelines: () => [...running].map((pipeline) => ({ mode: pipeline.mode, pid: pipeline.pid })),
+
     async close() {
       closed = true;
-      for (const child of running) killGroup(child);
-      if (workDir) await rm(await workDir, { recursive: true, force: true });
+      await Promise.all([...running].map((pipeline) => pipeline.close()));
     },
   };
 }
 
-/** Kills the child and every program of its pipeline (they share its process group). */
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
+const closedError = () => new TranslationError('the Apertium provider is closed', 'unavailable', false);
 
-/** Cuts Apertium's output back into the numbered fragments; anything out of place is a bad response, never a guess. */
-export function splitSegments(output: string, count: number): string[] {
-  const parts = output.split(/<p data-bs-seg="(\d+)">/);
-  // parts: [before, index0, body0, index1, body1, ...]
-  if (parts[0]!.trim() !== '' || parts.length !== 1 + 2 * count) {
-    throw new TranslationError(`Apertium returned ${(parts.length - 1) / 2} segments for ${count}`, 'bad_response', false);
-  }
-  const result: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const body = parts[2 + 2 * i]!.replace(/\s+$/, '');
-    if (parts[1 + 2 * i] !== String(i) || !body.endsWith('</p>')) {
-      throw new TranslationError(`Apertium returned segment ${i} out of order or unclosed`, 'bad_response', false);
-    }
-    result.push(body.slice(0, -'</p>'.length));
-  }
-  return result;
+/** The pipelines' environment: a UTF-8 locale, as the apertium script insists on, and the installation's folder first on PATH. */
+function pipelineEnvironment(command: string | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C.UTF-8' };
+  if (command?.includes('/')) env.PATH = [path.dirname(path.resolve(command)), env.PATH].filter(Boolean).join(':');
+  return env;
 }
