@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import type { Socket } from 'node:net';
-import path from 'node:path';
 import { TranslationError } from '../provider.js';
 import { shellPipeline, type ModeStage } from './apertium-mode-file.js';
+import { isExecutable } from './executable.js';
 
 /** How long close() lets a pipeline finish what it was given before killing it. */
 const CLOSE_GRACE_MS = 5_000;
@@ -43,7 +42,7 @@ interface Call {
 /** Starts a pipeline; refuses at once, not retryably, when one of its programs is not installed. */
 export function startPipeline(mode: string, stages: readonly ModeStage[], env: NodeJS.ProcessEnv): ApertiumPipeline {
   for (const stage of stages) {
-    if (!isInstalled(stage.argv[0]!, env.PATH ?? '')) {
+    if (!isExecutable(stage.argv[0]!, env.PATH ?? '')) {
       throw new TranslationError(`cannot start Apertium ${mode}: its program ${stage.argv[0]} is not installed`, 'unavailable', false);
     }
   }
@@ -152,17 +151,4 @@ export function startPipeline(mode: string, stages: readonly ModeStage[], env: N
       clearTimeout(timer);
     },
   };
-}
-
-/** Whether `program` can be run: a path that is executable, or a name found on `searchPath`. */
-function isInstalled(program: string, searchPath: string): boolean {
-  const candidates = program.includes('/') ? [program] : searchPath.split(':').filter(Boolean).map((dir) => path.join(dir, program));
-  return candidates.some((file) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }

@@ -1,11 +1,10 @@
-import { accessSync, constants } from 'node:fs';
-import path from 'node:path';
 import type { TranslationConfig } from '../../config.js';
 import type { TranslationProvider } from '../provider.js';
 import { createApertiumApyProvider } from './apertium-apy.js';
 import { createApertiumCommandProvider, type ApertiumCommandOptions } from './apertium-command.js';
 import { createDeepLProvider } from './deepl.js';
 import { createLibreTranslateProvider } from './libretranslate.js';
+import { isExecutable } from './executable.js';
 
 /** The configured translation providers, asked in order of preference for each language pair. */
 export interface TranslationRegistry {
@@ -25,7 +24,7 @@ export interface TranslationRegistry {
  */
 export function createTranslationRegistry(config: TranslationConfig = {}, apertium: ApertiumCommandOptions = {}): TranslationRegistry {
   const providers: TranslationProvider[] = [];
-  if (onPath(apertium.command ?? 'apertium')) providers.push(createApertiumCommandProvider(apertium));
+  if (isExecutable(apertium.command ?? 'apertium')) providers.push(createApertiumCommandProvider(apertium));
   if (config.apertiumUrl) providers.push(createApertiumApyProvider({ url: config.apertiumUrl }));
   if (config.libreTranslateUrl) {
     providers.push(createLibreTranslateProvider({ url: config.libreTranslateUrl, ...(config.libreTranslateApiKey ? { apiKey: config.libreTranslateApiKey } : {}) }));
@@ -57,17 +56,4 @@ export function registryOf(providers: readonly TranslationProvider[]): Translati
       await Promise.all(providers.map((provider) => provider.close()));
     },
   };
-}
-
-/** Whether `command` (a path, or a name looked up on PATH) is an executable file. */
-function onPath(command: string): boolean {
-  const candidates = command.includes('/') ? [command] : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, command));
-  return candidates.some((file) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }
