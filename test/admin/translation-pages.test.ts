@@ -5,6 +5,7 @@ import type { StaffRole } from '../../src/db/schema.js';
 import { forEachDatabase } from '../helpers/databases.js';
 import { makeAuthor } from '../helpers/factories.js';
 import { useTestApp } from '../helpers/test-app.js';
+import { useStaff } from '../newsletter/staff-client.js';
 import { countingFakeProvider } from '../translation/counting-fake-provider.js';
 
 /** A provider that is down: it translates nothing and its health check says why. */
@@ -15,15 +16,10 @@ forEachDatabase('the translation screens', (dialect) => {
     scheduler: false,
     translationProviders: [countingFakeProvider({ pairs: ['en-es', 'en-fr', 'en-ar'] }), countingFakeProvider({ id: 'broken', pairs: ['en-de'], failOn: () => true }), offline],
   });
-  const sessions = {} as Record<StaffRole, { id: number; cookie: string; csrf: string }>;
+  const staff = useStaff(t);
   let input: ArticleInput & { authors: string[] };
 
   before(async () => {
-    for (const role of ['editor', 'contributor'] as const) {
-      const user = await t.app.staff.create({ email: `${role}@news.test`, name: `${role} person`, role });
-      const s = await t.app.staff.startSession(user.id);
-      sessions[role] = { id: user.id, cookie: `bs_session=${s.token}`, csrf: s.csrfToken };
-    }
     const author = await makeAuthor(t.app.content);
     input = {
       title: 'The ferry that stopped',
@@ -37,21 +33,15 @@ forEachDatabase('the translation screens', (dialect) => {
 
   const translator = () => t.app.translation.articles;
   const article = async (over: Partial<ArticleInput> = {}) => (await t.app.content.editor.create({ ...input, ...over })).id;
-  const get = (role: StaffRole, path: string) => fetch(t.baseUrl + path, { headers: { cookie: sessions[role].cookie }, redirect: 'manual' });
-  function post(role: StaffRole | null, path: string, fields: Record<string, string>, csrf = role ? sessions[role].csrf : '') {
-    return fetch(t.baseUrl + path, {
-      method: 'POST',
-      headers: { ...(role ? { cookie: sessions[role].cookie } : {}), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ...(csrf ? { _csrf: csrf } : {}), ...fields }),
-      redirect: 'manual',
-    });
-  }
+  const { get } = staff;
+  // An empty token stands for a form sent without one.
+  const post = (role: StaffRole | null, path: string, fields: Record<string, string>, csrf?: string) => staff.post(role, path, fields, csrf === '' ? null : csrf);
   const review = { kicker: 'Islas', title: 'El ferry que se detuvo', dek: 'Por qué el barco ya no viene', imageAlt: '', imageCaption: '', bodyHtml: '<p>El ferry se detuvo en marzo.</p>' };
 
   /** An article with a reviewed translation whose original's second paragraph was then rewritten. */
   async function staleTranslation(lang: string) {
     const id = await article();
-    await translator().saveReview(id, lang, review, sessions.editor.id);
+    await translator().saveReview(id, lang, review, staff.ids.editor);
     await t.app.content.editor.update(id, { ...input, bodyHtml: '<p>The ferry stopped in March.</p>\n<p>Fishers say the harbour was dredged.</p>' });
     // Saving the original marks the reviewed translation stale on its own.
     assert.equal((await translator().get(id, lang))?.status, 'stale');
@@ -73,7 +63,7 @@ forEachDatabase('the translation screens', (dialect) => {
       const newer = await article({ title: 'A newer piece' });
       await translator().translateArticle(newer, 'fr');
       const reviewed = await article({ title: 'A reviewed piece' });
-      await translator().saveReview(reviewed, 'fr', review, sessions.editor.id);
+      await translator().saveReview(reviewed, 'fr', review, staff.ids.editor);
 
       const html = await (await get('editor', '/admin/translations?lang=fr')).text();
       const rows = [...html.matchAll(/href="\/admin\/articles\/(\d+)\/translations\/fr"/g)].map((m) => Number(m[1]));
@@ -126,7 +116,7 @@ forEachDatabase('the translation screens', (dialect) => {
       assert.equal(stored?.status, 'reviewed');
       assert.equal(stored?.title, 'El ferry ya no viene');
       assert.equal(stored?.bodyHtml, '<p>El puerto fue dragado.</p>');
-      assert.equal(stored?.reviewedBy, sessions.editor.id);
+      assert.equal(stored?.reviewedBy, staff.ids.editor);
       assert.match(stored!.source.bodyHtml, /was dredged/, 'made from the original as it is now');
       const [entry] = await t.app.audit.page(1, 1);
       assert.deepEqual([entry?.action, entry?.subject], ['translation.review', `${id}/es`]);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
-import type { StaffRole } from '../../src/db/schema.js';
+import { describe, it } from 'node:test';
 import { englishMessages } from '../../src/i18n/messages-en.js';
 import { pluralCategoriesOf } from '../../src/i18n/messages.js';
 import { forEachDatabase } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/test-app.js';
+import { useStaff } from '../newsletter/staff-client.js';
 import { countingFakeProvider } from '../translation/counting-fake-provider.js';
 
 const messageCount = Object.keys(englishMessages).length;
@@ -12,25 +12,7 @@ const messageCount = Object.keys(englishMessages).length;
 forEachDatabase('the newsroom’s language pages', (dialect) => {
   const fake = countingFakeProvider({ pairs: ['en-es', 'en-fr'] });
   const t = useTestApp(dialect, { scheduler: false, translationProviders: [fake] });
-  const sessions = {} as Record<StaffRole, { cookie: string; csrf: string }>;
-
-  before(async () => {
-    for (const role of ['owner', 'editor', 'author', 'contributor'] as const) {
-      const user = await t.app.staff.create({ email: `${role}@news.test`, name: `${role} person`, role });
-      const s = await t.app.staff.startSession(user.id);
-      sessions[role] = { cookie: `bs_session=${s.token}`, csrf: s.csrfToken };
-    }
-  });
-
-  const get = (role: StaffRole, path: string) => fetch(t.baseUrl + path, { headers: { cookie: sessions[role].cookie }, redirect: 'manual' });
-  function post(role: StaffRole, path: string, fields: Record<string, string>, csrf = sessions[role].csrf) {
-    return fetch(t.baseUrl + path, {
-      method: 'POST',
-      headers: { cookie: sessions[role].cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, ...fields }),
-      redirect: 'manual',
-    });
-  }
+  const { get, post } = useStaff(t);
   const stored = (language: string) => t.app.database.db.selectFrom('message_translations').selectAll().where('language', '=', language).execute();
   const auditActions = async () => (await t.app.audit.page(1)).map((e) => `${e.action} ${e.subject}`);
 
