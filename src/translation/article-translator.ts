@@ -9,6 +9,7 @@ import { sha256Hex } from '../sha256-hex.js';
 import type { FragmentCounts, TranslationMemory } from './memory.js';
 import type { TranslationProvider } from './provider.js';
 import { fragmentText, segmentBody, textFragment } from './segments.js';
+import { sentenceFragments } from './sentences.js';
 
 /**
  * The parts of an article a translation replaces. Bylines, partner sources and image credits are
@@ -173,12 +174,11 @@ export function createArticleTranslator(deps: {
     const provider = await deps.providerFor(source, target);
     const body = segmentBody(parts.bodyHtml);
     const fields = TEXT_FIELDS.filter((f) => parts[f].trim() !== '');
-    const { translated, counts } = await memory.translateFragments(
-      provider,
-      [...fields.map((f) => textFragment(parts[f])), ...body.fragments],
-      source,
-      target,
-    );
+    const fragments = [...fields.map((f) => textFragment(parts[f])), ...body.fragments];
+    // A sentence-by-sentence engine is sent, and remembered, sentences: an edit costs only the sentences it changed.
+    const sentences = provider.granularity === 'sentence' ? sentenceFragments(fragments, source) : undefined;
+    const { translated: answers, counts } = await memory.translateFragments(provider, sentences?.sentences ?? fragments, source, target);
+    const translated = sentences ? sentences.join(answers) : answers;
     const translatedText = Object.fromEntries(await Promise.all(fields.map(async (f, i) => [f, await fragmentText(translated[i]!)] as const)));
     // The provider's output is outside input: the article sanitiser decides what markup survives.
     const bodyHtml = await sanitiseArticleHtml(await body.assemble(translated.slice(fields.length)), deps.embedHosts);

@@ -14,7 +14,7 @@ export interface FragmentCounts {
 /**
  * The translation memory: fragments already translated by a provider for a language pair are
  * answered from the database, keyed by the hash of the source fragment, so an edited article
- * costs the provider only its changed paragraphs.
+ * costs the provider only its changed paragraphs (or sentences, for a provider sent sentences).
  */
 export function createTranslationMemory(deps: { db: Kysely<Database>; clock: Clock }) {
   const { db, clock } = deps;

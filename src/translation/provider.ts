@@ -6,6 +6,13 @@
 export interface TranslationProvider {
   /** Stable id, part of the translation-memory key: 'apertium', 'apertium-apy', 'libretranslate', 'deepl'. */
   readonly id: string;
+  /**
+   * `'sentence'` for an engine that translates each sentence with no context from the others (rule-based
+   * Apertium): the article translator then sends, and memorises, sentences rather than whole blocks, so an
+   * edited paragraph costs only its changed sentences. `'block'`, the default, for engines that use the
+   * surrounding sentences (neural ones): they get whole blocks.
+   */
+  readonly granularity?: 'block' | 'sentence';
   /** Whether this provider can translate from `source` to `target` (BCP 47 primary tags such as 'en', 'es'). */
   supports(source: string, target: string): Promise<boolean>;
   /**

@@ -86,6 +86,51 @@ forEachDatabase('the article translator', (dialect) => {
     assert.match((await service(fake).articles.get(id, 'es'))!.bodyHtml, /<p>FISHERS SAY THE HARBOUR <strong>SILTED UP<\/strong> YEARS AGO\.<\/p>/);
   });
 
+  it('sends a sentence-by-sentence provider sentences, never cut inside a link, and joins them with the spaces between them', async () => {
+    const fake = countingFakeProvider({ id: 'sentence-fake', granularity: 'sentence' });
+    const id = await article({
+      dek: 'Why the boat no longer comes. And who misses it.',
+      image: null,
+      bodyHtml: '<p>The ferry stopped in <em>March</em>. Fishers say <a href="https://example.org/r">the harbour silted up. It did</a> so slowly.\nRead the report.</p><h2>Next</h2>',
+    });
+    await service(fake).articles.translateArticle(id, 'es');
+    assert.deepEqual(fake.sentFragments(), [
+      'Islands',
+      'The ferry that stopped',
+      'Why the boat no longer comes.',
+      'And who misses it.',
+      'The ferry stopped in <em>March</em>.',
+      'Fishers say <a href="https://example.org/r">the harbour silted up. It did</a> so slowly.',
+      'Read the report.',
+      'Next',
+    ]);
+    const stored = (await service(fake).articles.get(id, 'es'))!;
+    assert.equal(stored.dek, 'WHY THE BOAT NO LONGER COMES. AND WHO MISSES IT.');
+    assert.equal(
+      stored.bodyHtml,
+      '<p>THE FERRY STOPPED IN <em>MARCH</em>. FISHERS SAY <a href="https://example.org/r">THE HARBOUR SILTED UP. IT DID</a> SO SLOWLY.\nREAD THE REPORT.</p><h2>NEXT</h2>',
+    );
+  });
+
+  it('after a sentence is added to a paragraph sends a sentence-by-sentence provider that sentence only, and a block provider the paragraph', async () => {
+    const lede = '<p>The ferry stopped in <em>March</em>. Fishers say the harbour silted up.</p>';
+    const id = await article({ bodyHtml: [lede, paragraphs[2]].join('\n') });
+    const bySentence = () => countingFakeProvider({ id: 'sentence-fake', granularity: 'sentence' });
+    await service(bySentence()).articles.translateArticle(id, 'es');
+    await service(countingFakeProvider()).articles.translateArticle(id, 'fr');
+    await t.app.content.editor.update(id, { ...input, bodyHtml: [lede.replace('<p>', '<p>Nobody expected it. '), paragraphs[2]].join('\n') });
+
+    const sentences = bySentence();
+    const result = await service(sentences).articles.translateArticle(id, 'es');
+    assert.deepEqual(sentences.calls.map((c) => c.fragments), [['Nobody expected it.']]);
+    assert.ok(result.outcome === 'translated' && result.counts.sent === 1 && result.counts.fromMemory === result.counts.total - 1);
+    assert.match((await service(sentences).articles.get(id, 'es'))!.bodyHtml, /^<p>NOBODY EXPECTED IT\. THE FERRY STOPPED IN <em>MARCH<\/em>\. FISHERS SAY THE HARBOUR SILTED UP\.<\/p>/);
+
+    const blocks = countingFakeProvider();
+    await service(blocks).articles.translateArticle(id, 'fr');
+    assert.deepEqual(blocks.sentFragments(), ['Nobody expected it. The ferry stopped in <em>March</em>. Fishers say the harbour silted up.']);
+  });
+
   it('sends a paragraph that repeats within an article once', async () => {
     const fake = countingFakeProvider();
     const id = await article({ title: 'Repeats', kicker: '', dek: '', image: null, bodyHtml: '<p>Stay tuned.</p><h2>Morning</h2><p>Stay tuned.</p><ul><li>Stay tuned.</li></ul>' });

@@ -9,12 +9,16 @@ export const shout = (html: string) =>
 /**
  * A fake translation provider for tests, named as one: it "translates" by upper-casing words outside
  * tags and records every call, so a test can count what reached the provider. `failOn` makes it throw
- * when a call carries a matching fragment; `rewrite` replaces its output (a hostile provider).
+ * when a call carries a matching fragment; `rewrite` replaces its output (a hostile provider);
+ * `granularity: 'sentence'` makes it a sentence-by-sentence engine.
  */
-export function countingFakeProvider(options: { id?: string; pairs?: string[]; failOn?: (fragment: string) => boolean; rewrite?: (fragment: string) => string } = {}) {
+export function countingFakeProvider(
+  options: { id?: string; pairs?: string[]; failOn?: (fragment: string) => boolean; rewrite?: (fragment: string) => string; granularity?: 'sentence' } = {},
+) {
   const calls: { fragments: string[]; source: string; target: string }[] = [];
   const provider: TranslationProvider & { calls: typeof calls; sentFragments(): string[] } = {
     id: options.id ?? 'fake',
+    granularity: options.granularity,
     calls,
     sentFragments: () => calls.flatMap((c) => c.fragments),
     async supports(source, target) {

@@ -63,6 +63,8 @@ export function createApertiumApyProvider(options: ApertiumApyOptions): Translat
 
   return {
     id: 'apertium-apy',
+    // Rule-based: a sentence translates the same alone as among others.
+    granularity: 'sentence',
 
     async supports(source, target) {
       return findPair(await pairs().catch(() => []), source, target) !== undefined;

@@ -126,6 +126,8 @@ export function createApertiumCommandProvider(options: ApertiumCommandOptions = 
 
   return {
     id: 'apertium',
+    // Rule-based: a sentence translates the same alone as among others.
+    granularity: 'sentence',
 
     async supports(source, target) {
       return findPair(await pairs(), source, target) !== undefined;
