@@ -157,14 +157,16 @@ forEachDatabase("pages in the site's languages", (dialect) => {
       const menu = /<details class="language-menu">(.*?)<\/details>/s.exec(html)?.[1];
       assert.ok(menu, 'a disclosure element, which opens without JavaScript');
       assert.match(menu, /<summary>Translate/);
-      const links = [...menu.matchAll(/<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" dir="(ltr|rtl)"[^>]*>([^<]+)<\/a>/g)];
+      const links = [...menu.matchAll(/<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" dir="(ltr|rtl)"([^>]*)>([^<]+)<\/a>/g)];
       assert.equal(links.length, DEFAULT_LANGUAGES.length);
       for (const language of DEFAULT_LANGUAGES) {
         const link = links.find((l) => l[2] === language.code);
         assert.ok(link, language.code);
-        assert.equal(link[4], language.nativeName);
+        assert.equal(link[5], language.nativeName);
         assert.equal(link[1], language.code === 'en' ? `/articles/${slug}` : `/${language.code}/articles/${slug}`);
         assert.equal(link[3], language.direction);
+        // Crawlers are not sent to versions that would only queue a translation.
+        assert.equal(/rel="nofollow"/.test(link[4]!), !['en', 'es', 'fr', 'ar'].includes(language.code), language.code);
       }
     });
 

@@ -54,7 +54,7 @@ export function Layout({ chrome, meta, children }: { chrome: Chrome; meta: PageM
           <div class="wrap">
             <a class="brand" href={local('/')}>{settings.siteName}</a>
             {settings.tagline && <p class="tagline">{settings.tagline}</p>}
-            <LanguageMenu page={page} sitePath={sitePath} />
+            <LanguageMenu page={page} sitePath={sitePath} existing={meta.languages} />
             <form class="site-search" action={local('/search')} method="get" role="search" aria-label={messages.t('nav.searchLandmark')}>
               <label class="visually-hidden" for="site-search-q">{messages.t('search.fieldLabel')}</label>
               <input id="site-search-q" type="search" name="q" maxLength={200} placeholder={messages.t('search.fieldLabel')} />
@@ -99,9 +99,11 @@ function Alternates({ chrome, meta, sitePath }: { chrome: Chrome; meta: PageMeta
 
 /**
  * The "Translate" control: every language by its own name, as plain links to this page in it, in a
- * disclosure element, so it works without JavaScript and search engines can follow it.
+ * disclosure element, so it works without JavaScript and search engines can follow it. A link to a
+ * version that does not exist yet (`existing` leaves it out) is `nofollow`: following it queues a
+ * translation, which is for readers to ask for, not crawlers.
  */
-function LanguageMenu({ page, sitePath }: { page: PageLanguage; sitePath: string }) {
+function LanguageMenu({ page, sitePath, existing }: { page: PageLanguage; sitePath: string; existing?: readonly string[] | undefined }) {
   const messages = useMessages();
   const languages = page.languages.some((l) => l.code === page.site.code) ? page.languages : [page.site, ...page.languages];
   return (
@@ -112,7 +114,14 @@ function LanguageMenu({ page, sitePath }: { page: PageLanguage; sitePath: string
       <ul aria-label={messages.t('language.menuLabel')}>
         {languages.map((l) => (
           <li key={l.code}>
-            <a href={pathIn(page, l, sitePath)} hreflang={l.code} lang={l.code} dir={l.direction} aria-current={l.code === page.language.code ? 'true' : undefined}>
+            <a
+              href={pathIn(page, l, sitePath)}
+              hreflang={l.code}
+              lang={l.code}
+              dir={l.direction}
+              rel={existing && !existing.includes(l.code) ? 'nofollow' : undefined}
+              aria-current={l.code === page.language.code ? 'true' : undefined}
+            >
               {l.nativeName}
             </a>
           </li>
