@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { TranslationError } from '../provider.js';
 import { shellPipeline, type ModeStage } from './apertium-mode-file.js';
+import { relayThroughTagger, type TaggerRelay } from './apertium-tagger-relay.js';
 import { isExecutable } from './executable.js';
 
 /** How long close() lets a pipeline finish what it was given before killing it. */
@@ -46,15 +49,19 @@ export function startPipeline(mode: string, stages: readonly ModeStage[], env: N
       throw new TranslationError(`cannot start Apertium ${mode}: its program ${stage.argv[0]} is not installed`, 'unavailable', false);
     }
   }
-  const child = spawn('/bin/sh', ['-c', shellPipeline(stages)], { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env });
+  const tagger = stages.findIndex((stage) => path.basename(stage.argv[0]!) === 'apertium-tagger');
+  const script = tagger < 0 ? shellPipeline(stages) : aroundTagger(stages.slice(0, tagger), stages.slice(tagger + 1));
+  const child = spawn('/bin/sh', ['-c', script], { detached: true, stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'], env });
+  let relay: TaggerRelay | undefined;
   // An idle pipeline does not keep Node running: when Node exits, the pipeline's input closes and its programs exit too.
   // (Node gives a child its pipes as sockets, which can be unreferenced like the child.)
-  const handles = [child, ...[child.stdin, child.stdout, child.stderr].map((pipe) => pipe as unknown as Socket)];
+  const handles = [child, ...child.stdio.map((pipe) => pipe as unknown as Socket)];
   const idle = (yes: boolean) => {
     for (const handle of handles) {
       if (yes) handle.unref();
       else handle.ref();
     }
+    relay?.idle(yes);
   };
   idle(true);
   let call: Call | undefined;
@@ -64,6 +71,7 @@ export function startPipeline(mode: string, stages: readonly ModeStage[], env: N
   let closing = false;
 
   const killGroup = () => {
+    relay?.kill();
     if (child.pid === undefined) return;
     try {
       process.kill(-child.pid, 'SIGKILL');
@@ -86,11 +94,19 @@ export function startPipeline(mode: string, stages: readonly ModeStage[], env: N
       endedBy = errorText.trim().split('\n')[0] || (endedBy === OUTPUT_ENDED ? undefined : endedBy) || exit;
       call?.reject(stopped());
       call = undefined;
+      relay?.kill();
       resolve();
     });
   });
 
   child.on('error', (error: NodeJS.ErrnoException) => stop(`cannot run /bin/sh: ${error.code ?? error.message}`));
+  if (tagger >= 0) {
+    const [toTagger, fromTagger] = [child.stdio[3] as Readable, child.stdio[4] as Writable];
+    fromTagger.on('error', () => stop('its input was closed'));
+    relay = relayThroughTagger(stages[tagger]!.argv, env, toTagger, fromTagger, (why) => {
+      if (!closing) stop(why);
+    });
+  }
   child.stdin.on('error', () => stop('its input was closed'));
   child.stderr.on('data', (chunk: Buffer) => {
     if (errorText.length < MAX_ERROR_TEXT) errorText += chunk.toString('utf8');
@@ -151,4 +167,22 @@ export function startPipeline(mode: string, stages: readonly ModeStage[], env: N
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The programs before the tagger and those after it, in one shell and one process group: the first
+ * read the pipeline's input and write to descriptor 3, the others read descriptor 4 and write the
+ * pipeline's output; the tagger between them runs apart (see apertium-tagger-relay.ts). Each side
+ * holds only its own descriptors, so that each hears the end of its input.
+ */
+function aroundTagger(before: readonly ModeStage[], after: readonly ModeStage[]): string {
+  // Job control being off, a command run in the background reads /dev/null unless told otherwise:
+  // the input is kept as descriptor 5 for the programs before the tagger.
+  return [
+    'exec 5<&0',
+    `{ ${shellPipeline(before)}; } <&5 >&3 4<&- 5<&- &`,
+    `{ ${shellPipeline(after)}; } <&4 3>&- 5<&- &`,
+    'exec 0<&- 3>&- 4<&- 5<&-',
+    'wait',
+  ].join('\n');
 }
