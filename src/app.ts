@@ -28,14 +28,27 @@ import { PageCache } from './cache/page-cache.js';
 import { serveFromCache } from './cache/serve-cached.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { createContentService, type ContentService } from './content/index.js';
+import { createContentService, surrogateKeys, type ContentService } from './content/index.js';
 import { registerPublicApi } from './content/public-api.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
+import { AppError } from './errors.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailer } from './mail/mailer.js';
+import { registerAccountRoutes } from './members/account-routes.js';
+import { createReaderAccounts, hasReaderCookie, registerReaderSessions, type ReaderAccounts } from './members/index.js';
+import { createMemberships, membershipDataHolder, type Memberships } from './members/membership.js';
+import { createMembershipTiers, type MembershipTiers } from './members/membership-tiers.js';
+import { registerMembershipAdmin } from './members/membership-admin-routes.js';
+import { registerMembershipRoutes } from './members/membership-routes.js';
+import { createStripeBilling } from './members/stripe-billing.js';
+import { createStripeEventHandler } from './members/stripe-events.js';
+import { createComments, type Comments } from './members/comments.js';
+import { createCommentModeration, type CommentModeration } from './members/comment-moderation.js';
+import { registerCommentRoutes } from './members/comment-routes.js';
+import { registerCommentAdmin } from './members/comment-admin-routes.js';
 import { createMediaService } from './media/index.js';
 import { createNewsletterService, registerNewsletterRoutes, type NewsletterService } from './newsletter/index.js';
 import { registerNewsletterAdmin } from './newsletter/admin-routes.js';
@@ -79,6 +92,11 @@ export interface Broadsheet {
   delivery: Delivery;
   suppressions: SuppressionList;
   staff: StaffService;
+  readers: ReaderAccounts;
+  membershipTiers: MembershipTiers;
+  memberships: Memberships;
+  comments: Comments;
+  commentModeration: CommentModeration;
   audit: AuditLog;
   scheduler: Scheduler;
   cache: PageCache;
@@ -126,7 +144,7 @@ export async function createApp(
     // Cache hits are answered before Fastify routes the request: the cheapest path there is.
     serverFactory: (handler) =>
       http.createServer((req, res) => {
-        if (!serveFromCache(cache, req, res)) handler(req, res);
+        if (!serveFromCache(cache, req, res, hasReaderCookie)) handler(req, res);
       }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     rewriteUrl: languagePrefixRewriter(config.languages),
@@ -163,6 +181,33 @@ export async function createApp(
     ...(config.dkim ? { dkim: config.dkim } : {}),
   });
   const staff = createStaffService({ db: database.db, clock, mailer, siteUrl: config.siteUrl });
+  const readers = createReaderAccounts({ db: database.db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await content.settings.get()).siteName });
+  const membershipTiers = createMembershipTiers({ db: database.db, clock, onChange: () => cache.purge([surrogateKeys.membership]) });
+  const memberships = createMemberships({ db: database.db, clock, tiers: membershipTiers });
+  const stripeBilling = config.stripe ? createStripeBilling(config.stripe, { clock, siteUrl: config.siteUrl }) : undefined;
+  readers.addDataHolder(
+    membershipDataHolder(memberships, async (subscriptionId) => {
+      if (!stripeBilling) throw new AppError('payments_off', 'This account has a paid subscription, and payments are not set up to cancel it', 409);
+      await stripeBilling.cancelSubscription(subscriptionId);
+    }),
+  );
+  const commentModeration = createCommentModeration({
+    db: database.db,
+    clock,
+    mailer,
+    siteUrl: config.siteUrl,
+    onPurge: (keys) => cache.purge(keys),
+    mailMessages: async () => catalogs.messagesFor((await content.settings.get()).language),
+    log: server.log,
+  });
+  const comments = createComments({
+    db: database.db,
+    clock,
+    onPurge: (keys) => cache.purge(keys),
+    moderation: async () => (await content.settings.get()).commentModeration,
+    onReplyApproved: (id) => commentModeration.notifyReply(id),
+  });
+  readers.addDataHolder(comments.dataHolder);
   const media = createMediaService({ db: database.db, clock, mediaDir: path.join(config.dataDir, 'media'), maxBytes: config.mediaMaxBytes });
   const syndication = createSyndicationService({
     db: database.db,
@@ -227,6 +272,7 @@ export async function createApp(
   // One image a request, buffered up to the upload limit (plus one byte, so an oversize file is detected).
   await server.register(fastifyMultipart, { attachFieldsToBody: true, limits: { files: 1, fields: 10, fileSize: config.mediaMaxBytes + 1 } });
   await registerStaffAuth(server, { staff });
+  registerReaderSessions(server, { accounts: readers });
   registerResponseCaching(server, cache);
   const { stylesheetUrl, shareScriptUrl } = registerAssets(server, publicDir, clientDir);
   await server.register(fastifyStatic, {
@@ -248,7 +294,17 @@ export async function createApp(
     },
   });
   const previews = createPreviewLinks({ db: database.db, clock, siteUrl: config.siteUrl });
-  const renderErrorPage = registerSiteRoutes(server, { content, loadChrome, localizer, verifyPreview: previews.verify });
+  const renderErrorPage = registerSiteRoutes(server, {
+    content,
+    loadChrome,
+    localizer,
+    verifyPreview: previews.verify,
+    commentsOf: comments.threadOf,
+    readerAccess: async (request) => {
+      const reader = await request.reader();
+      return reader ? { signedIn: true, level: (await memberships.accessOf(reader.id)).level } : { signedIn: false, level: 'none' };
+    },
+  });
   registerSitemapRoutes(server, { content, siteUrl: config.siteUrl, clock, languages: config.languages, translations: translationReader });
   registerRepublishRoutes(server, { content, loadChrome, siteUrl: config.siteUrl });
   registerFeedRoutes(server, { content, siteUrl: config.siteUrl, clock, pageLanguageOf, localizer, messagesFor: catalogs.messagesFor });
@@ -257,6 +313,31 @@ export async function createApp(
   registerSearchApi(server, { search, content, siteUrl: config.siteUrl });
   registerNewsletterRoutes(server, { newsletter, loadChrome, clock });
   registerNewsletterArchive(server, { issues, loadChrome });
+  registerAccountRoutes(server, {
+    accounts: readers,
+    loadChrome,
+    clock,
+    secureCookies: config.siteUrl.startsWith('https:'),
+    async membershipOf(readerId) {
+      const m = await memberships.of(readerId);
+      return m ? { tierName: m.tier.name, status: m.status, periodEnd: m.status === 'active' ? m.currentPeriodEnd : null, billing: Boolean(stripeBilling && m.stripeCustomerId) } : null;
+    },
+    async billingPortal(readerId) {
+      const customer = (await memberships.of(readerId))?.stripeCustomerId;
+      return stripeBilling && customer ? stripeBilling.billingPortal(customer) : null;
+    },
+  });
+  registerCommentRoutes(server, { comments, content, loadChrome, accessOf: memberships.accessOf, siteUrl: config.siteUrl });
+  registerMembershipRoutes(server, {
+    tiers: membershipTiers,
+    memberships,
+    loadChrome,
+    stripe: stripeBilling && {
+      billing: stripeBilling,
+      events: createStripeEventHandler({ db: database.db, clock, tiers: membershipTiers }),
+      webhookSecret: config.stripe?.webhookSecret,
+    },
+  });
   if (config.newsletterWebhookSecret) registerMailEventsWebhook(server, { suppressions, secret: config.newsletterWebhookSecret, clock });
   const actions = createArticleActions({ content, audit, media, onScheduleChange: () => scheduler.poke() });
   registerAdminApi(server, { content, staff, audit, actions });
@@ -279,6 +360,8 @@ export async function createApp(
   registerNewsletterAdmin(server, { issues, delivery, sendInBackground: (id) => deliveryTask.resume(id), mailer, content, audit, clock, siteUrl: config.siteUrl, renderPage });
   registerSubscriberAdmin(server, { subscribers: createSubscriberAdmin({ db: database.db, clock }), newsletter, content, audit, clock, renderPage });
   registerSuppressionAdmin(server, { suppressions, audit, renderPage });
+  registerMembershipAdmin(server, { tiers: membershipTiers, memberships, audit, renderPage });
+  registerCommentAdmin(server, { moderation: commentModeration, audit, renderPage });
   registerSyndicationPages(server, { syndication, content, audit, renderPage, onFeedChange: () => scheduler.poke() });
   registerErrorHandling(server, renderErrorPage);
 
@@ -308,6 +391,11 @@ export async function createApp(
     delivery,
     suppressions,
     staff,
+    readers,
+    membershipTiers,
+    memberships,
+    comments,
+    commentModeration,
     audit,
     scheduler,
     cache,

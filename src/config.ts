@@ -53,6 +53,17 @@ export interface Config {
   translation?: TranslationConfig;
   /** The languages the site can be read in, in the order the language menu lists them. */
   languages: readonly Language[];
+  /** Membership payments through Stripe; without it only free tiers and staff grants work. */
+  stripe?: StripeConfig;
+}
+
+/** Stripe's keys (both secrets, never logged) and, for tests, where a local stand-in for its API listens. */
+export interface StripeConfig {
+  secretKey: string;
+  /** Checks the signature of each webhook event; without it the webhook refuses everything. */
+  webhookSecret?: string;
+  /** An http(s) URL replacing https://api.stripe.com (STRIPE_API_URL). */
+  apiUrl?: string;
 }
 
 /** Where the HTTP translation services are; the two keys are secrets, never logged. */
@@ -160,6 +171,9 @@ const env = z.object({
       return [...new Map(codes.map((code) => [languageByCode(code)!.code, languageByCode(code)!])).values()];
     })
     .optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_[A-Za-z0-9_]{8,250}$/, 'a Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9]{8,250}$/, 'a Stripe webhook signing secret (whsec_…)').optional(),
+  STRIPE_API_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:12111' }).optional(),
   DEEPL_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api-free.deepl.com' }).optional(),
 });
 
@@ -204,6 +218,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...(e.NEWSLETTER_WEBHOOK_SECRET ? { newsletterWebhookSecret: e.NEWSLETTER_WEBHOOK_SECRET } : {}),
     translation: translationFrom(e),
     languages: e.LANGUAGES ?? DEFAULT_LANGUAGES,
+    ...stripeFrom(e),
     mailFrom: e.MAIL_FROM ?? `Broadsheet <no-reply@${hostOf(e.SITE_URL) ?? 'localhost'}>`,
   };
 }
@@ -249,6 +264,20 @@ function translationFrom(e: z.infer<typeof env>): TranslationConfig {
     ...(e.LIBRETRANSLATE_API_KEY ? { libreTranslateApiKey: e.LIBRETRANSLATE_API_KEY } : {}),
     ...(e.DEEPL_API_KEY ? { deeplApiKey: e.DEEPL_API_KEY } : {}),
     ...(e.DEEPL_URL ? { deeplUrl: e.DEEPL_URL } : {}),
+  };
+}
+
+function stripeFrom(e: z.infer<typeof env>): { stripe?: StripeConfig } {
+  if (!e.STRIPE_SECRET_KEY) {
+    if (e.STRIPE_WEBHOOK_SECRET || e.STRIPE_API_URL) throw new ConfigError('Invalid configuration: STRIPE_SECRET_KEY must be set too when STRIPE_WEBHOOK_SECRET or STRIPE_API_URL is');
+    return {};
+  }
+  return {
+    stripe: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      ...(e.STRIPE_WEBHOOK_SECRET ? { webhookSecret: e.STRIPE_WEBHOOK_SECRET } : {}),
+      ...(e.STRIPE_API_URL ? { apiUrl: e.STRIPE_API_URL } : {}),
+    },
   };
 }
 

@@ -16,6 +16,8 @@ export type Action =
   | 'media.upload'
   | 'media.edit-any'
   | 'newsletter.manage'
+  | 'members.manage'
+  | 'comments.moderate'
   | 'settings.edit'
   | 'staff.manage'
   | 'audit.read';
@@ -26,12 +28,12 @@ const grants: Record<StaffRole, Action[]> = {
   editor: [
     'article.create', 'article.edit-own-draft', 'article.publish-own', 'article.edit-any', 'article.delete-any',
     'directory.edit', 'syndication.manage', 'syndication.review', 'media.upload', 'media.edit-any', 'audit.read',
-    'newsletter.manage',
+    'newsletter.manage', 'members.manage', 'comments.moderate',
   ],
   owner: [
     'article.create', 'article.edit-own-draft', 'article.publish-own', 'article.edit-any', 'article.delete-any',
     'directory.edit', 'syndication.manage', 'syndication.review', 'media.upload', 'media.edit-any', 'audit.read',
-    'newsletter.manage', 'settings.edit', 'staff.manage',
+    'newsletter.manage', 'members.manage', 'comments.moderate', 'settings.edit', 'staff.manage',
   ],
 };
 

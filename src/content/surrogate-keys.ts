@@ -19,6 +19,8 @@ export const surrogateKeys = {
   archive: (publishedAt: string) => `archive:${publishedAt.slice(0, 7)}`,
   /** The public archive of sent newsletter issues. */
   newsletter: 'newsletter',
+  /** The "Become a member" page, which lists the membership tiers. */
+  membership: 'membership',
 };
 
 /** The keys of everything an article's own page shows: the article, its bylines, sections and source. */

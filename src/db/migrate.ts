@@ -13,6 +13,10 @@ import { newsletterConsentSources } from './migrations/0010-newsletter-consent-s
 import { translationTables } from './migrations/0011-translations.js';
 import { translationJobTables } from './migrations/0012-translation-jobs.js';
 import { messageCatalogTables } from './migrations/0013-message-catalogs.js';
+import { readerTables } from './migrations/0014-readers.js';
+import { membershipTables } from './migrations/0015-membership.js';
+import { commentTables } from './migrations/0016-comments.js';
+import { searchTeasers } from './migrations/0017-search-teasers.js';
 
 /** Every migration in order. Names sort; never rename or edit one that has shipped. */
 function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migration> {
@@ -30,6 +34,10 @@ function migrationsFor(dialect: DatabaseHandle['dialect']): Record<string, Migra
     '0011-translations': translationTables,
     '0012-translation-jobs': translationJobTables(dialect),
     '0013-message-catalogs': messageCatalogTables,
+    '0014-readers': readerTables(dialect),
+    '0015-membership': membershipTables(dialect),
+    '0016-comments': commentTables(dialect),
+    '0017-search-teasers': searchTeasers,
   };
 }
 

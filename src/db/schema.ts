@@ -33,6 +33,14 @@ export interface Database {
   article_translations: ArticleTranslationsTable;
   translation_jobs: TranslationJobsTable;
   message_translations: MessageTranslationsTable;
+  readers: ReadersTable;
+  reader_sign_in_tokens: ReaderSignInTokensTable;
+  reader_sessions: ReaderSessionsTable;
+  comments: CommentsTable;
+  comment_reports: CommentReportsTable;
+  membership_tiers: MembershipTiersTable;
+  memberships: MembershipsTable;
+  stripe_events: StripeEventsTable;
 }
 
 export interface SettingsTable {
@@ -115,6 +123,8 @@ export interface ArticlesTable {
   review_requested_at: string | null;
   /** 0 when the article must not be offered for republishing. */
   allow_republish: Generated<number>;
+  /** 0 when the article takes no comments (and shows none). */
+  comments_enabled: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -457,4 +467,116 @@ export interface MessageTranslationsTable {
   provider: string | null;
   updated_by: number | null;
   updated_at: string;
+}
+
+/** A member of the public with an account (signed in by emailed links; never a password). */
+export interface ReadersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: Generated<string>;
+  /** 0 or 1: mail me when someone replies to my comment. */
+  reply_notifications: Generated<number>;
+  banned_at: string | null;
+  ban_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A mailed sign-in link: single-use, short-lived, stored as the SHA-256 of its token. */
+export interface ReaderSignInTokensTable {
+  token_hash: string;
+  email: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ReaderSessionsTable {
+  token_hash: string;
+  reader_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export type MembershipTierKind = 'free' | 'supporter';
+
+export interface MembershipTiersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  kind: MembershipTierKind;
+  /** Minor units (cents); null on a free tier. */
+  monthly_amount: number | null;
+  yearly_amount: number | null;
+  /** ISO 4217, upper case. */
+  currency: string;
+  stripe_monthly_price_id: string | null;
+  stripe_yearly_price_id: string | null;
+  active: Generated<number>;
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MembershipStatus = 'active' | 'past_due' | 'canceled';
+export type MembershipSource = 'free' | 'stripe' | 'staff';
+
+/** A reader's one membership. */
+export interface MembershipsTable {
+  reader_id: number;
+  tier_id: number;
+  status: MembershipStatus;
+  source: MembershipSource;
+  interval: 'month' | 'year' | null;
+  stripe_customer_id: string | null;
+  stripe_subscription_id: string | null;
+  current_period_end: string | null;
+  /** The `created` (Unix seconds) of the last Stripe event applied. */
+  stripe_event_created: number | null;
+  granted_by: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A Stripe webhook event already applied. */
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  received_at: string;
+}
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'deleted';
+
+/** A reader's comment on an article; a reply has a `parent_id` (one level deep). */
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** Null once the author's account is deleted: the comment stays, anonymised. */
+  reader_id: number | null;
+  parent_id: number | null;
+  body_markdown: string;
+  /** Rendered and sanitised once, when written. */
+  body_html: string;
+  status: CommentStatus;
+  /** The spam signal that held it for moderation, if one did. */
+  held_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  moderated_by: number | null;
+  moderated_at: string | null;
+  /** Keyed SHA-256 of the client address, for flood limits; never the address. */
+  ip_hash: string;
+  report_count: Generated<number>;
+  reply_notified_at: string | null;
+}
+
+/** One reader's report of one comment. */
+export interface CommentReportsTable {
+  comment_id: number;
+  reader_id: number;
+  reason: Generated<string>;
+  created_at: string;
 }

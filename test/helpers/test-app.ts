@@ -1,7 +1,7 @@
 import { after, before } from 'node:test';
 import { createApp, type Broadsheet } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
-import type { Config } from '../../src/config.js';
+import type { Config, StripeConfig } from '../../src/config.js';
 import { DEFAULT_LANGUAGES } from '../../src/translation/languages.js';
 import type { TranslationProvider } from '../../src/translation/provider.js';
 import { scratchDatabase, type TestDialect } from './databases.js';
@@ -15,6 +15,11 @@ export function fixedClock(iso = '2026-11-20T12:00:00.000Z') {
       now = new Date(next);
     },
   } satisfies Clock & { set(next: string): void };
+}
+
+/** The Stripe settings of a test app, a fake API's address read now that it listens. */
+function stripeConfig({ apiUrl, ...keys }: Omit<StripeConfig, 'apiUrl'> & { apiUrl?: string | (() => string) }): StripeConfig {
+  return { ...keys, ...(apiUrl ? { apiUrl: typeof apiUrl === 'function' ? apiUrl() : apiUrl } : {}) };
 }
 
 export interface RunningApp {
@@ -44,8 +49,9 @@ export function useTestApp(
    * `newsletterClaimSeconds` shortens how long a newsletter sender's claim holds (NEWSLETTER_CLAIM_SECONDS).
    * `newsletterWebhookSecret` turns on the mail provider's bounce and complaint webhook (NEWSLETTER_WEBHOOK_SECRET).
    * `translationProviders` replaces the machine-translation providers (fakes, in order of preference).
+   * `stripe` turns on membership payments; its `apiUrl` may be a function, read when the app starts (a fake Stripe API's port).
    */
-  options: { pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean; scheduler?: false; newsletterClaimSeconds?: number; newsletterWebhookSecret?: string; translationProviders?: readonly TranslationProvider[] } = {},
+  options: { stripe?: Omit<StripeConfig, 'apiUrl'> & { apiUrl?: string | (() => string) }; pageCacheBytes?: number; smtpUrl?: string | (() => string); systemClock?: boolean; scheduler?: false; newsletterClaimSeconds?: number; newsletterWebhookSecret?: string; translationProviders?: readonly TranslationProvider[] } = {},
 ): RunningApp {
   const running = { clock: fixedClock() } as RunningApp;
   let drop: () => Promise<void>;
@@ -71,6 +77,7 @@ export function useTestApp(
       ...(smtpUrl ? { smtpUrl } : {}),
       ...(options.newsletterClaimSeconds ? { newsletterClaimSeconds: options.newsletterClaimSeconds } : {}),
       ...(options.newsletterWebhookSecret ? { newsletterWebhookSecret: options.newsletterWebhookSecret } : {}),
+      ...(options.stripe ? { stripe: stripeConfig(options.stripe) } : {}),
     };
     running.config = config;
     running.app = await createApp(config, { ...(options.systemClock ? {} : { clock: running.clock }), ...(options.scheduler === false ? { startScheduler: false } : {}), ...(options.translationProviders ? { translationProviders: options.translationProviders } : {}) });

@@ -62,6 +62,8 @@ function StaffMenu({ user, csrfToken }: { user: StaffUser; csrfToken: string | n
         {can(user.role, 'newsletter.manage') && <li><a href="/admin/newsletter">Newsletter</a></li>}
         {can(user.role, 'newsletter.manage') && <li><a href="/admin/newsletter/subscribers">Subscribers</a></li>}
         {can(user.role, 'newsletter.manage') && <li><a href="/admin/newsletter/suppressions">Suppressions</a></li>}
+        {can(user.role, 'members.manage') && <li><a href="/admin/membership">Membership</a></li>}
+        {can(user.role, 'comments.moderate') && <li><a href="/admin/comments">Comments</a></li>}
         {can(user.role, 'audit.read') && <li><a href="/admin/audit">Audit log</a></li>}
         {can(user.role, 'staff.manage') && <li><a href="/admin/staff">Staff</a></li>}
         {can(user.role, 'settings.edit') && <li><a href="/admin/settings">Settings</a></li>}
