@@ -33,5 +33,6 @@ export function articleFromForm(body: unknown, current?: Partial<ArticleSnapshot
     noteToReaders: formText(form, 'noteToReaders') || null,
     newsletterPick: formText(form, 'newsletterPick') === '1',
     allowRepublish: formText(form, 'noRepublish') !== '1',
+    commentsEnabled: formText(form, 'noComments') !== '1',
   };
 }

@@ -31,12 +31,14 @@ function settingsFromForm(form: FormBody): Record<string, unknown> {
     });
   // A form from before the send time existed leaves it out: blank keeps the stored time.
   const sendTime = formText(form, 'newsletterSendTime');
+  const moderation = formText(form, 'commentModeration');
   return {
     ...Object.fromEntries(plain.map((k) => [k, formText(form, k)])),
     socialLinks,
     feedFullText: formText(form, 'feedFullText') === '1',
     translationPriorityLanguages: formText(form, 'translationPriorityLanguages').split(/[\s,]+/).filter(Boolean),
     ...(sendTime ? { newsletterSendTime: sendTime } : {}),
+    ...(moderation ? { commentModeration: moderation } : {}),
   };
 }
 

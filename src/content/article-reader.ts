@@ -3,7 +3,7 @@ import type { ArticlesTable, Database } from '../db/schema.js';
 import { toAuthor, toSource, toTerm } from './rows.js';
 import type { Article, ArticleFilter, ArticleSummary, Author, Page, Source, Term } from './types.js';
 
-type SummaryRow = Omit<Selectable<ArticlesTable>, 'body_html' | 'note_to_readers'>;
+type SummaryRow = Omit<Selectable<ArticlesTable>, 'body_html' | 'note_to_readers' | 'comments_enabled'>;
 
 const summaryColumns = [
   'id', 'slug', 'kicker', 'title', 'dek', 'status', 'visibility', 'language', 'published_at', 'created_at',
@@ -96,7 +96,7 @@ export function createArticleReader(db: Kysely<Database>) {
   }
 
   function toArticle(row: Selectable<ArticlesTable>, rel: Relations): Article {
-    return { ...toSummary(row, rel), bodyHtml: row.body_html, noteToReaders: row.note_to_readers, newsletterPick: row.newsletter_pick === 1, allowRepublish: row.allow_republish === 1 };
+    return { ...toSummary(row, rel), bodyHtml: row.body_html, noteToReaders: row.note_to_readers, newsletterPick: row.newsletter_pick === 1, allowRepublish: row.allow_republish === 1, commentsEnabled: row.comments_enabled === 1 };
   }
 
   async function summaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {

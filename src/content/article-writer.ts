@@ -191,6 +191,7 @@ export function createArticleWriter({ db, clock, onPurge, onArticleChange, embed
         note_to_readers: a.noteToReaders ?? null,
         newsletter_pick: a.newsletterPick ? 1 : 0,
         allow_republish: a.allowRepublish ? 1 : 0,
+        comments_enabled: a.commentsEnabled ? 1 : 0,
         word_count: countWords(bodyHtml),
         // Going live, or queued to, ends a pending review.
         ...(a.status === 'draft' ? {} : { review_requested_at: null }),

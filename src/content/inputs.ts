@@ -69,6 +69,8 @@ export const articleInput = z.strictObject({
   newsletterPick: z.boolean().default(false),
   /** False marks the article "no republishing": the republish tool is not offered for it. */
   allowRepublish: z.boolean().default(true),
+  /** False closes the article to comments and hides the ones it has. */
+  commentsEnabled: z.boolean().default(true),
 });
 
 export type AuthorInput = z.input<typeof authorInput>;

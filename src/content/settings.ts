@@ -40,6 +40,8 @@ export const siteSettingsSchema = z.object({
     )
     .max(DEFAULT_LANGUAGES.length, `At most ${DEFAULT_LANGUAGES.length} languages`)
     .transform((tags) => [...new Set(tags)]),
+  /** `pre`: readers' comments wait for a moderator; `post`: they show at once and moderators remove what breaks the rules. */
+  commentModeration: z.enum(['pre', 'post'], 'Either pre or post'),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -59,6 +61,7 @@ export const defaultSettings: SiteSettings = {
   feedFullText: true,
   newsletterSendTime: '07:00',
   translationPriorityLanguages: [],
+  commentModeration: 'pre',
 };
 
 function isTimeZone(tz: string): boolean {

@@ -76,6 +76,8 @@ export interface Article extends Omit<ArticleSummary, 'authors'> {
   noteToReaders: string | null;
   newsletterPick: boolean;
   allowRepublish: boolean;
+  /** Whether readers may comment, and the page shows its comments. */
+  commentsEnabled: boolean;
 }
 
 export interface Page<T> {

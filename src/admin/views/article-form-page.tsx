@@ -78,6 +78,9 @@ export function ArticleFormPage({ view }: { view: ArticleFormView }) {
           <label>
             <input type="checkbox" name="noRepublish" value="1" checked={v.allowRepublish === false} /> No republishing (hide the republish tool)
           </label>
+          <label>
+            <input type="checkbox" name="noComments" value="1" checked={v.commentsEnabled === false} /> No comments (close and hide them)
+          </label>
         </fieldset>
 
         <fieldset>

@@ -51,6 +51,11 @@ export function SettingsPage({ values, csrfToken, error, saved }: { values: Reco
         <label>
           <input type="checkbox" name="feedFullText" value="1" checked={values.feedFullText === '1'} /> Feeds carry the full text (otherwise the standfirst)
         </label>
+        <label for="commentModeration">Comments</label>
+        <select id="commentModeration" name="commentModeration" {...invalid('commentModeration')}>
+          <option value="pre" selected={values.commentModeration !== 'post'}>Held until a moderator approves them</option>
+          <option value="post" selected={values.commentModeration === 'post'}>Shown at once; moderators remove what breaks the rules</option>
+        </select>
                 <button type="submit">Save settings</button>
       </form>
     </>
