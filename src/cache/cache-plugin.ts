@@ -6,6 +6,11 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Set by a route to make its 200 response cacheable, tagged with what it shows. */
     surrogateKeys: string[] | null;
+    /**
+     * Set with `surrogateKeys` when the page is what signed-out readers see (a members-only article's
+     * teaser): kept for them only, and private, so no shared cache hands it to a member either.
+     */
+    anonymousOnly: boolean;
   }
 }
 
@@ -15,6 +20,7 @@ declare module 'fastify' {
  * Surrogate-Key header does the same at the edge.
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=600, stale-while-revalidate=86400, stale-if-error=86400';
+const ANONYMOUS_CACHE_CONTROL = 'private, max-age=0, must-revalidate';
 
 /**
  * Gives every cacheable response an ETag, Cache-Control and Surrogate-Key, answers If-None-Match
@@ -22,6 +28,7 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=600, stale-whi
  */
 export function registerResponseCaching(app: FastifyInstance, cache: PageCache) {
   app.decorateReply('surrogateKeys', null);
+  app.decorateReply('anonymousOnly', false);
   app.addHook('onSend', async (request, reply, payload) => {
     const keys = reply.surrogateKeys;
     if (!keys || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
@@ -29,14 +36,14 @@ export function registerResponseCaching(app: FastifyInstance, cache: PageCache) 
     const etag = etagOf(body);
     reply
       .header('etag', etag)
-      .header('cache-control', PUBLIC_CACHE_CONTROL)
-      .header('vary', 'Accept-Encoding')
+      .header('cache-control', reply.anonymousOnly ? ANONYMOUS_CACHE_CONTROL : PUBLIC_CACHE_CONTROL)
+      .header('vary', reply.anonymousOnly ? 'Accept-Encoding, Cookie' : 'Accept-Encoding')
       .header('surrogate-key', keys.join(' '));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (name !== 'content-length' && value !== undefined) headers[name] = String(value);
     }
-    const entry = { status: 200, headers, body, etag, keys };
+    const entry = { status: 200, headers, body, etag, keys, ...(reply.anonymousOnly ? { anonymousOnly: true } : {}) };
     // Keyed by the address asked for: the language prefix is already off `request.url`.
     cache.set(request.originalUrl, entry);
     const gzip = acceptsGzip(request.headers);

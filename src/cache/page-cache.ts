@@ -8,6 +8,8 @@ export interface CachedResponse {
   etag: string;
   keys: string[];
   gzipped?: Buffer;
+  /** What a signed-out reader sees (a members-only article's teaser): never served to a signed-in one. */
+  anonymousOnly?: boolean;
 }
 
 /**

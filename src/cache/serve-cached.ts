@@ -7,7 +7,7 @@ function writeCached(cache: PageCache, url: string, entry: CachedResponse, req: 
   const gzip = acceptsGzip(req.headers);
   const etag = gzip ? gzipEtag(entry.etag) : entry.etag;
   if (isFresh(req.headers, entry.etag)) {
-    res.writeHead(304, { etag, 'cache-control': entry.headers['cache-control'] ?? '', vary: 'Accept-Encoding' });
+    res.writeHead(304, { etag, 'cache-control': entry.headers['cache-control'] ?? '', vary: entry.headers.vary ?? 'Accept-Encoding' });
     res.end();
     return;
   }
@@ -18,11 +18,14 @@ function writeCached(cache: PageCache, url: string, entry: CachedResponse, req: 
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** The fast path: answers GET and HEAD from the page cache, returning false when the request must be routed. */
-export function serveFromCache(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
+/**
+ * The fast path: answers GET and HEAD from the page cache, returning false when the request must be
+ * routed. A page kept for signed-out readers only is routed for a request `signedIn` recognises.
+ */
+export function serveFromCache(cache: PageCache, req: IncomingMessage, res: ServerResponse, signedIn: (req: IncomingMessage) => boolean = () => false): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
   const entry = cache.get(req.url);
-  if (!entry) return false;
+  if (!entry || (entry.anonymousOnly && signedIn(req))) return false;
   writeCached(cache, req.url, entry, req, res);
   return true;
 }

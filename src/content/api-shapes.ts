@@ -1,3 +1,4 @@
+import { publicBodyOf } from './teaser.js';
 import type { Article, ArticleSummary, Author, AuthorRef, Source, Term } from './types.js';
 
 /** The public content API's JSON shapes (documented in docs/api.md). camelCase, absolute URLs. */
@@ -41,14 +42,16 @@ export function articleSummaryShape(siteUrl: string, a: ArticleSummary) {
     source: a.source && sourceShape(siteUrl, a.source),
     originalUrl: a.originalUrl,
     wordCount: a.wordCount,
+    visibility: a.visibility,
   };
 }
 
+/** An article as the public API gives it: a members-only or paid one with its teaser, never its whole body. */
 export function articleShape(siteUrl: string, a: Article) {
   return {
     ...articleSummaryShape(siteUrl, a),
     authors: a.authors.map((x) => fullAuthorShape(siteUrl, x)),
-    bodyHtml: a.bodyHtml,
+    bodyHtml: publicBodyOf(a),
     noteToReaders: a.noteToReaders,
   };
 }

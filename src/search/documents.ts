@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Article } from '../content/index.js';
+import { publicBodyOf } from '../content/teaser.js';
 import { withoutMarkers } from './snippet.js';
 
 /** What the index holds of one published article: its words, and what the filters narrow by. */
@@ -47,7 +48,8 @@ export function documentOf(a: Article): SearchDocument {
     sourceId: a.source?.id ?? null,
     title: a.title,
     dek: a.dek,
-    body: htmlToText(a.bodyHtml),
+    // A members-only or paid article is found (and quoted in snippets) by its teaser only.
+    body: htmlToText(publicBodyOf(a)),
     names: names.join(' · '),
     authorIds: a.authors.map((x) => x.id),
     termIds: terms.map((t) => t.id),

@@ -6,6 +6,10 @@ import { idParams, parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from './chrome-loader.js';
 import type { ArticleLocalizer } from './localized-articles.js';
+import { teaserHtml } from '../content/teaser.js';
+import type { CommentThread } from '../members/comments.js';
+import { canRead, type AccessLevel } from '../members/membership.js';
+import type { Gate } from '../members/views/join-prompt.js';
 import { localizedRoute, requestedLanguage } from './page-language.js';
 import { parseArchive, parsePage, parseSlug } from './params.js';
 import { renderDocument } from './render.js';
@@ -32,20 +36,25 @@ export function registerSiteRoutes(
     loadChrome: ChromeLoader;
     localizer: ArticleLocalizer;
     verifyPreview: (id: number, expires: number, sig: string) => Promise<boolean>;
+    /** Whether the request comes from a signed-in reader, and what their membership lets them read. */
+    readerAccess: (request: FastifyRequest) => Promise<{ signedIn: boolean; level: AccessLevel }>;
+    /** An article's approved comments, threaded, for its page. */
+    commentsOf: (articleId: number) => Promise<CommentThread>;
   },
 ) {
   const { content, loadChrome, localizer } = deps;
   const { articles, directory } = content;
 
+  /** Renders a page in the site's frame; with `keys` it is cacheable, tagged with them. */
   async function sendPage(
     reply: FastifyReply,
-    keys: string[],
+    keys: string[] | null,
     meta: PageMetaFor,
     body: (dates: DateContext, chrome: Chrome) => ComponentChildren,
     loaded: Awaited<ReturnType<ChromeLoader>>,
   ) {
     const { chrome, dates } = loaded;
-    reply.surrogateKeys = keys;
+    if (keys) reply.surrogateKeys = keys;
     const finished = typeof meta === 'function' ? meta(chrome) : meta;
     return reply.type('text/html; charset=utf-8').send(renderDocument(chrome, finished, body(dates, chrome)));
   }
@@ -105,6 +114,11 @@ export function registerSiteRoutes(
     const loaded = await loadChrome(request);
     const { page } = loaded.chrome;
     const shown = await localizer.article(article, page);
+    // A members-only or paid article: the reader's access decides what they see, and who the page may be cached for.
+    const access = article.visibility === 'public' ? null : await deps.readerAccess(request);
+    const gate = access && !canRead(article.visibility, access.level) ? { visibility: article.visibility as Gate['visibility'], signedIn: access.signedIn } : null;
+    const readable = gate ? { ...shown.article, bodyHtml: teaserHtml(shown.article.bodyHtml) } : shown.article;
+    const comments = article.commentsEnabled && !gate ? await deps.commentsOf(article.id) : null;
     const keys = articlePageKeys(article);
     if (shown.rendition.kind !== 'original') keys.push(surrogateKeys.translation(article.id, page.language.code));
     const path = `/articles/${article.slug}`;
@@ -121,13 +135,14 @@ export function registerSiteRoutes(
       type: 'article',
       image: article.image?.url ?? null,
     };
-    return sendPage(
-      reply,
-      keys,
-      withSeo(meta, articleSeo(shown.article)),
-      (dates, chrome) => <ArticlePage article={shown.article} rendition={shown.rendition} chrome={chrome} dates={dates} />,
-      loaded,
+    const body = (dates: DateContext, chrome: Chrome) => (
+      <ArticlePage article={readable} rendition={shown.rendition} chrome={chrome} dates={dates} comments={comments} gate={gate} />
     );
+    // What a signed-in reader sees of a gated article is theirs alone: never kept, by us or anyone.
+    // Signed out, it is the teaser: kept for signed-out readers only.
+    if (access?.signedIn) reply.header('cache-control', 'private, no-store');
+    else if (access) reply.anonymousOnly = true;
+    return sendPage(reply, access?.signedIn ? null : keys, withSeo(meta, articleSeo(readable)), body, loaded);
   });
 
   /** A signed, expiring link to an article that is not public yet: never cached, never indexed. */

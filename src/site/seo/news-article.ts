@@ -29,5 +29,7 @@ export function newsArticleJsonLd(article: Article, chrome: Chrome) {
     ...(crossPosted ? { isBasedOn: article.originalUrl } : {}),
     copyrightHolder: { '@type': 'Organization', name: article.source ? article.source.copyrightHolder : settings.copyrightHolder },
     copyrightYear: Number(year),
+    // Members-only and paid pieces say so, so search engines do not take the teaser for cloaking.
+    ...(article.visibility === 'public' ? {} : { isAccessibleForFree: false }),
   };
 }

@@ -9,9 +9,27 @@ import type { Rendition } from '../localized-articles.js';
 import { FollowLinks } from './layout.js';
 import { useLocalPath, useMessages } from './page-context.js';
 import { ShareLinks } from './share-links.js';
+import type { CommentThread } from '../../members/comments.js';
+import { CommentSection } from '../../members/views/comment-section.js';
+import { JoinPrompt, type Gate } from '../../members/views/join-prompt.js';
 
 /** The article page: everything DESIGN.md lists, each part drawn from the article or the site settings. */
-export function ArticlePage({ article, rendition, chrome, dates }: { article: Article; rendition: Rendition; chrome: Chrome; dates: DateContext }) {
+export function ArticlePage({
+  article,
+  rendition,
+  chrome,
+  dates,
+  comments = null,
+  gate = null,
+}: {
+  article: Article;
+  rendition: Rendition;
+  chrome: Chrome;
+  dates: DateContext;
+  comments?: CommentThread | null;
+  /** Set when the reader may see only the opening (`article.bodyHtml` is then the teaser). */
+  gate?: Gate | null;
+}) {
   const { settings, page } = chrome;
   const local = useLocalPath();
   const messages = useMessages();
@@ -82,6 +100,7 @@ export function ArticlePage({ article, rendition, chrome, dates }: { article: Ar
       )}
 
       <div class="body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {gate && <JoinPrompt gate={gate} articlePath={`/articles/${article.slug}`} />}
 
       {note && (
         <aside class="note" aria-label={messages.t('article.notesToReaders')}>
@@ -138,6 +157,7 @@ export function ArticlePage({ article, rendition, chrome, dates }: { article: Ar
         {chrome.shareScriptUrl && <script src={chrome.shareScriptUrl} defer />}
       </footer>
     </article>
+    {comments && <CommentSection slug={article.slug} thread={comments} dates={dates} />}
     </>
   );
 }
