@@ -35,7 +35,7 @@ import { AppError } from './errors.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
-import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import { createScheduler, hourly, type Scheduler } from './jobs/scheduler.js';
 import { createMailer } from './mail/mailer.js';
 import { registerAccountRoutes } from './members/account-routes.js';
 import { createReaderAccounts, hasReaderCookie, registerReaderSessions, type ReaderAccounts } from './members/index.js';
@@ -264,6 +264,7 @@ export async function createApp(
       { name: "assemble the day's newsletter", run: () => issues.assembleDue() },
       deliveryTask,
       translation.queue.task,
+      hourly('forget expired reader sign-in links and sessions', clock, () => readers.forgetExpired()),
     ],
   });
 

@@ -76,3 +76,24 @@ export function createScheduler(deps: { tasks: ScheduledTask[]; clock: Clock; lo
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;
+
+const HOUR_MS = 60 * 60_000;
+
+/**
+ * A task for housekeeping that need not run on every look the scheduler takes (it looks at least
+ * every `maxIdleMs`): `work` runs at the first look and then once an hour at most.
+ */
+export function hourly(name: string, clock: Clock, work: () => Promise<void>): ScheduledTask {
+  let nextAt = 0;
+  return {
+    name,
+    async run() {
+      const now = clock.now().getTime();
+      if (now >= nextAt) {
+        await work();
+        nextAt = now + HOUR_MS;
+      }
+      return { nextDueAt: new Date(nextAt).toISOString() };
+    },
+  };
+}

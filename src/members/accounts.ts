@@ -207,8 +207,16 @@ export function createReaderAccounts(deps: { db: Kysely<Database>; clock: Clock;
     });
   }
 
+  /** Deletes sign-in links and sessions that have expired: they open nothing, and are data about readers kept for no use. */
+  async function forgetExpired(): Promise<void> {
+    const at = now();
+    await db.deleteFrom('reader_sign_in_tokens').where('expires_at', '<=', at).execute();
+    await db.deleteFrom('reader_sessions').where('expires_at', '<=', at).execute();
+  }
+
   return {
     requestSignIn,
+    forgetExpired,
     isUsable,
     completeSignIn,
     resolveSession,
