@@ -53,5 +53,6 @@ export function articleShape(siteUrl: string, a: Article) {
     authors: a.authors.map((x) => fullAuthorShape(siteUrl, x)),
     bodyHtml: publicBodyOf(a),
     noteToReaders: a.noteToReaders,
+    commentsEnabled: a.commentsEnabled,
   };
 }
