@@ -51,8 +51,8 @@ export function createComments(deps: {
     return createHmac('sha256', await ipKey()).update(`client-address:${ip}`).digest('hex');
   }
 
-  async function countSince(column: 'reader_id' | 'ip_hash', value: number | string, since: string): Promise<number> {
-    const row = await db
+  async function countSince(q: Kysely<Database>, column: 'reader_id' | 'ip_hash', value: number | string, since: string): Promise<number> {
+    const row = await q
       .selectFrom('comments')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where(column, '=', value)
@@ -62,9 +62,9 @@ export function createComments(deps: {
   }
 
   /** A reply hangs off a top-level comment of the same article: a reply to a reply joins its thread. */
-  async function threadParent(articleId: number, parentId: number | null, messages: Messages): Promise<number | null> {
+  async function threadParent(q: Kysely<Database>, articleId: number, parentId: number | null, messages: Messages): Promise<number | null> {
     if (parentId === null) return null;
-    const parent = await db.selectFrom('comments').select(['id', 'article_id', 'parent_id', 'status']).where('id', '=', parentId).executeTakeFirst();
+    const parent = await q.selectFrom('comments').select(['id', 'article_id', 'parent_id', 'status']).where('id', '=', parentId).executeTakeFirst();
     if (!parent || parent.article_id !== articleId || parent.status !== 'approved') {
       throw new AppError('invalid_parent', messages.t('comments.parentMissing'), 400, 'parentId');
     }
@@ -91,35 +91,41 @@ export function createComments(deps: {
     if (askedParent === undefined) throw new AppError('invalid_parent', messages.t('comments.parentMissing'), 400, 'parentId');
 
     const now = clock.now();
-    const hash = await ipHash(input.ip);
-    const [byReader, byAddress] = await Promise.all([
-      countSince('reader_id', reader.id, minutesBefore(now, COMMENT_LIMITS.perReader.windowMinutes)),
-      countSince('ip_hash', hash, minutesBefore(now, COMMENT_LIMITS.perAddress.windowMinutes)),
-    ]);
-    if (byReader >= COMMENT_LIMITS.perReader.count || byAddress >= COMMENT_LIMITS.perAddress.count) {
-      throw new AppError('rate_limited', messages.t('comments.rateLimited'), 429);
-    }
-    const parentId = await threadParent(article.id, askedParent, messages);
-    const repeated = await db.selectFrom('comments').select('id').where('reader_id', '=', reader.id).where('body_markdown', '=', body).executeTakeFirst();
-    const held = spamSignal(body, repeated !== undefined);
-    const status: CommentStatus = held === null && (await deps.moderation()) === 'post' ? 'approved' : 'pending';
     const at = now.toISOString();
-    const row = await db
-      .insertInto('comments')
-      .values({
-        article_id: article.id,
-        reader_id: reader.id,
-        parent_id: parentId,
-        body_markdown: body,
-        body_html: await renderCommentMarkdown(body),
-        status,
-        held_reason: held,
-        created_at: at,
-        updated_at: at,
-        ip_hash: hash,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const [hash, bodyHtml, moderation] = await Promise.all([ipHash(input.ip), renderCommentMarkdown(body), deps.moderation()]);
+    const { row, status, parentId } = await db.transaction().execute(async (trx) => {
+      // A no-op write to the reader's row holds it until commit, so two posts of one reader at the
+      // same instant are counted one after the other (SQLite runs one transaction at a time anyway).
+      await trx.updateTable('readers').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', reader.id).execute();
+      const [byReader, byAddress] = await Promise.all([
+        countSince(trx, 'reader_id', reader.id, minutesBefore(now, COMMENT_LIMITS.perReader.windowMinutes)),
+        countSince(trx, 'ip_hash', hash, minutesBefore(now, COMMENT_LIMITS.perAddress.windowMinutes)),
+      ]);
+      if (byReader >= COMMENT_LIMITS.perReader.count || byAddress >= COMMENT_LIMITS.perAddress.count) {
+        throw new AppError('rate_limited', messages.t('comments.rateLimited'), 429);
+      }
+      const parentId = await threadParent(trx, article.id, askedParent, messages);
+      const repeated = await trx.selectFrom('comments').select('id').where('reader_id', '=', reader.id).where('body_markdown', '=', body).executeTakeFirst();
+      const held = spamSignal(body, repeated !== undefined);
+      const status: CommentStatus = held === null && moderation === 'post' ? 'approved' : 'pending';
+      const row = await trx
+        .insertInto('comments')
+        .values({
+          article_id: article.id,
+          reader_id: reader.id,
+          parent_id: parentId,
+          body_markdown: body,
+          body_html: bodyHtml,
+          status,
+          held_reason: held,
+          created_at: at,
+          updated_at: at,
+          ip_hash: hash,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { row, status, parentId };
+    });
     if (status === 'approved') {
       deps.onPurge([surrogateKeys.article(article.id)]);
       if (parentId !== null) await deps.onReplyApproved(row.id);

@@ -148,6 +148,15 @@ forEachDatabase('posting comments', (dialect) => {
       assert.equal((await postComment(t, reader, article.slug, 'Thought number 7')).status, 200);
     });
 
+    it('holds to the limit when one reader sends many comments at the same instant', async () => {
+      t.clock.set(new Date(t.clock.now().getTime() + 11 * 60_000).toISOString());
+      const article = await makeCommentedArticle(t);
+      const reader = await makeReader(t);
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => postComment(t, reader, article.slug, `Burst number ${i + 1}`)));
+      assert.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 200, 200, 200, 429, 429, 429]);
+      assert.equal((await storedComments(t, article.id)).length, 5);
+    });
+
     it('refuses the 21st comment from one network address within an hour, whoever posts it', async () => {
       const article = await makeCommentedArticle(t);
       // Five readers, four comments each: under each reader's own limit, at the address's.
