@@ -158,6 +158,7 @@ export async function createApp(
     content,
     providers: translationProviders,
     embedHosts: config.embedHosts,
+    languages: config.languages,
     onPurge: (keys) => cache.purge(keys),
     wake: () => scheduler.poke(),
     log: server.log,

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { createArticleTranslator, type TranslateResult } from './article-translator.js';
 import { createTranslationMemory } from './memory.js';
+import type { Language } from './languages.js';
 import { createTranslationPolicy } from './policy.js';
 import type { TranslationProvider } from './provider.js';
 import { registryOf } from './providers/registry.js';
@@ -28,6 +29,8 @@ export function createTranslationService(deps: {
   /** In order of preference. */
   providers: readonly TranslationProvider[];
   embedHosts?: readonly string[];
+  /** The languages the site is offered in (LANGUAGES): priority languages outside them are not translated into. */
+  languages?: readonly Language[];
   /** Told the surrogate keys of the pages a queued translation changed. Tests that only translate directly leave out this and the two below. */
   onPurge?: PurgeListener;
   /** Asks the scheduler to look at the queue again. */
@@ -56,7 +59,7 @@ export function createTranslationService(deps: {
     log: deps.log ?? { warn() {}, error() {} },
     wake: deps.wake,
   });
-  const policy = createTranslationPolicy({ db, articles, queue, settings: () => content.settings.get() });
+  const policy = createTranslationPolicy({ db, articles, queue, settings: () => content.settings.get(), ...(deps.languages ? { offered: deps.languages } : {}) });
 
   return {
     articles,

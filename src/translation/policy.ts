@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SiteSettings } from '../content/index.js';
 import type { Database } from '../db/schema.js';
 import { primary, type ArticleTranslator } from './article-translator.js';
+import type { Language } from './languages.js';
 import type { TranslationQueue } from './queue.js';
 
 /**
@@ -13,8 +14,12 @@ export function createTranslationPolicy(deps: {
   articles: Pick<ArticleTranslator, 'markChanged'>;
   queue: Pick<TranslationQueue, 'enqueue'>;
   settings: () => Promise<Pick<SiteSettings, 'language' | 'translationPriorityLanguages'>>;
+  /** The languages the site is offered in; a priority language outside them has no pages to show a translation on. */
+  offered?: readonly Pick<Language, 'code'>[];
 }) {
   const { db, articles, queue } = deps;
+  const offered = deps.offered && new Set(deps.offered.map((l) => l.code));
+  const isOffered = (language: string) => !offered || offered.has(primary(language));
 
   /** The languages an article has a translation or a job for, whatever their state. */
   async function coveredLanguages(articleId: number): Promise<Set<string>> {
@@ -59,7 +64,7 @@ export function createTranslationPolicy(deps: {
           covered.add(language.toLowerCase());
         };
         if (article.source_id !== null) await queueIfMissing(settings.language, 'partner');
-        for (const language of settings.translationPriorityLanguages) await queueIfMissing(language, 'publish');
+        for (const language of settings.translationPriorityLanguages.filter(isOffered)) await queueIfMissing(language, 'publish');
       }
     },
   };

@@ -6,6 +6,7 @@ import { forEachDatabase } from '../helpers/databases.js';
 import { makeArticle, makeAuthor, makeSource } from '../helpers/factories.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { useTestApp } from '../helpers/test-app.js';
+import { createTranslationPolicy } from '../../src/translation/policy.js';
 import { countingFakeProvider } from './counting-fake-provider.js';
 
 /** An RSS 2.0 feed in `language` with one item. */
@@ -123,5 +124,29 @@ forEachDatabase('what gets translated without anyone asking', (dialect) => {
     assert.match(html, /name="translationPriorityLanguages" type="text" value="es klingon" aria-invalid="true"/);
     assert.deepEqual((await t.app.content.settings.get()).translationPriorityLanguages, ['es', 'fr', 'de']);
     await priorities([]);
+  });
+});
+
+forEachDatabase('priority languages the site does not offer', (dialect) => {
+  const t = useTestApp(dialect, { scheduler: false, translationProviders: [countingFakeProvider({ pairs: ['en-es', 'en-fr'] })] });
+
+  it('queues only the priority languages among those the site is offered in', async () => {
+    const recorded: string[] = [];
+    const policy = createTranslationPolicy({
+      db: t.app.database.db,
+      articles: t.app.translation.articles,
+      queue: {
+        enqueue: async (_id, language) => {
+          recorded.push(language);
+          return true;
+        },
+      },
+      settings: async () => ({ language: 'en', translationPriorityLanguages: ['es', 'fr'] }),
+      offered: [{ code: 'en' }, { code: 'es' }],
+    });
+    const author = await makeAuthor(t.app.content);
+    const { id } = await makeArticle(t.app.content, { title: 'Quay works', authors: [author.slug] });
+    await policy.articlesChanged([id]);
+    assert.deepEqual(recorded, ['es']);
   });
 });
