@@ -168,6 +168,7 @@ export async function createApp(
     db: database.db,
     clock,
     settings: content.settings,
+    terms: () => content.directory.listTerms(),
     providerFor: registryOf(translationProviders).providerFor,
     languages: config.languages,
     onPurge: (keys) => cache.purge(keys),
@@ -309,7 +310,7 @@ export async function createApp(
   });
   registerSitemapRoutes(server, { content, siteUrl: config.siteUrl, clock, languages: config.languages, translations: translationReader });
   registerRepublishRoutes(server, { content, loadChrome, siteUrl: config.siteUrl });
-  registerFeedRoutes(server, { content, siteUrl: config.siteUrl, clock, pageLanguageOf, localizer, messagesFor: catalogs.messagesFor });
+  registerFeedRoutes(server, { content, siteUrl: config.siteUrl, clock, pageLanguageOf, localizer, messagesFor: catalogs.messagesFor, termsFor: catalogs.termsFor });
   registerPublicApi(server, { content, siteUrl: config.siteUrl });
   registerSearchPage(server, { search, content, loadChrome });
   registerSearchApi(server, { search, content, siteUrl: config.siteUrl });

@@ -1,4 +1,4 @@
-import type { SiteSettings } from '../content/index.js';
+import type { SiteSettings, Term } from '../content/index.js';
 import { AppError } from '../errors.js';
 import { sha256Hex } from '../sha256-hex.js';
 import { englishMessages, type Message, type MessageKey } from './messages-en.js';
@@ -10,16 +10,25 @@ export type BoilerplateSetting = (typeof BOILERPLATE_SETTINGS)[number];
 export type Boilerplate = Record<BoilerplateSetting, string>;
 export const boilerplateKey = (setting: BoilerplateSetting) => `settings.${setting}`;
 
-const MESSAGE_MAX = 1000;
-// The settings' own limit.
-const BOILERPLATE_MAX = 5000;
+/** A term's fields readers see: its name in menus, headings and links, its description on its page. */
+export const TERM_FIELDS = ['name', 'description'] as const;
+export type TermField = (typeof TERM_FIELDS)[number];
+export const termKey = (termId: number, field: TermField) => `term.${termId}.${field}`;
 
-/** One thing a language's catalog translates: an interface string, or a boilerplate setting's current text. */
+const MESSAGE_MAX = 1000;
+// The settings' and the terms' own limits.
+const BOILERPLATE_MAX = 5000;
+const TERM_MAX: Record<TermField, number> = { name: 200, description: 2000 };
+
+/**
+ * One thing a language's catalog translates: an interface string, a boilerplate setting's current
+ * text, or a term's (region's, theme's, dossier's) current name or description.
+ */
 export interface CatalogEntry {
   key: string;
-  /** Boilerplate is plain text: braces in it are just braces. */
-  kind: 'message' | 'boilerplate';
-  /** What a translation is made from: the English message, or the setting's text in the site's language. */
+  /** Boilerplate and terms are plain text: braces in them are just braces. */
+  kind: 'message' | 'boilerplate' | 'term';
+  /** What a translation is made from: the English message, or the setting's or term's text in the site's language. */
   source: Message;
   sourceLanguage: string;
   /** SHA-256 of the source: a stored translation with another hash is outdated. */
@@ -44,13 +53,18 @@ const messageByKey = new Map(messageEntries.map((e) => [e.key, e]));
 
 export const isMessageKey = (key: string): key is MessageKey => messageByKey.has(key);
 
-/** Every entry a catalog has while the settings are these: the interface strings, and each boilerplate setting that is not empty. */
-export function catalogEntries(settings: SiteSettings): CatalogEntry[] {
+/**
+ * Every entry a catalog has while the settings and terms are these: the interface strings, each
+ * boilerplate setting that is not empty, and each term's name and (when it has one) description.
+ */
+export function catalogEntries(settings: SiteSettings, terms: readonly Term[]): CatalogEntry[] {
   const sourceLanguage = primaryLanguage(settings.language);
-  const boilerplate = BOILERPLATE_SETTINGS.filter((name) => settings[name] !== '').map(
-    (name): CatalogEntry => ({ key: boilerplateKey(name), kind: 'boilerplate', source: settings[name], sourceLanguage, hash: sourceHash(settings[name]), maxLength: BOILERPLATE_MAX }),
+  const plain = (kind: CatalogEntry['kind'], key: string, source: string, maxLength: number): CatalogEntry => ({ key, kind, source, sourceLanguage, hash: sourceHash(source), maxLength });
+  const boilerplate = BOILERPLATE_SETTINGS.filter((name) => settings[name] !== '').map((name) => plain('boilerplate', boilerplateKey(name), settings[name], BOILERPLATE_MAX));
+  const termTexts = terms.flatMap((term) =>
+    TERM_FIELDS.filter((field) => term[field] !== '').map((field) => plain('term', termKey(term.id, field), term[field], TERM_MAX[field])),
   );
-  return [...messageEntries, ...boilerplate];
+  return [...messageEntries, ...boilerplate, ...termTexts];
 }
 
 /** A stored translation's text as a message (a plural one is JSON), or undefined if it does not read as one. */

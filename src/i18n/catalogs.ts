@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import { surrogateKeys, type SiteSettings } from '../content/index.js';
+import { surrogateKeys, type SiteSettings, type Term } from '../content/index.js';
 import type { Database, MessageTranslationStatus } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_LANGUAGES, languageByCode, type Language } from '../translation/languages.js';
@@ -13,8 +13,11 @@ import {
   checkTranslation,
   primaryLanguage,
   storedMessage,
+  TERM_FIELDS,
+  termKey,
   type Boilerplate,
   type CatalogEntry,
+  type TermField,
 } from './catalog-entries.js';
 import type { Message, MessageKey } from './messages-en.js';
 import { createMessages, isPlural, pluralCategoriesOf, type Messages } from './messages.js';
@@ -56,23 +59,40 @@ export interface CatalogRow {
   categories: Intl.LDMLPluralRule[];
 }
 
+/** The terms as readers of one language see them: names and descriptions translated where a current translation exists. */
+export interface LocalTerms {
+  /** Every term, each kind's in the order of their names in the language. */
+  list: Term[];
+  /** A term as the language shows it; one whose text is not the one translated (being renamed meanwhile) stays as it is. */
+  of(term: Term): Term;
+}
+
 interface Localised {
   messages: Messages;
   boilerplate: Boilerplate;
+  terms: LocalTerms;
+}
+
+/** What the catalogs are made from besides the English messages. */
+interface Sources {
+  settings: SiteSettings;
+  terms: Term[];
 }
 
 /**
- * The message catalogs: every interface string of the public site, and the boilerplate settings,
- * in each language. Machine translations are made through the translation providers; staff edit
- * them, and an edited entry is never overwritten by a machine. A translation counts only while the
- * English it was made from is unchanged: an outdated one gives way to the English, never to a
- * wrong meaning. Lookups are answered from memory, rebuilt after every change here and whenever a
- * boilerplate setting changes (each process keeps its own, like the settings store).
+ * The message catalogs: every interface string of the public site, the boilerplate settings, and
+ * the names and descriptions of regions, themes and dossiers, in each language. Machine
+ * translations are made through the translation providers; staff edit them, and an edited entry is
+ * never overwritten by a machine. A translation counts only while the text it was made from is
+ * unchanged: an outdated one gives way to the original, never to a wrong meaning. Lookups are answered from memory, rebuilt after every change here and whenever a
+ * boilerplate setting or a term changes (each process keeps its own, like the settings store).
  */
 export function createCatalogs(deps: {
   db: Kysely<Database>;
   clock: Clock;
   settings: { get(): Promise<SiteSettings> };
+  /** Every term; the same array while none changes keeps lookups cheap (the directory's listTerms). */
+  terms: () => Promise<Term[]>;
   /** The provider for a language pair, or undefined when none offers it. */
   providerFor(source: string, target: string): Promise<TranslationProvider | undefined>;
   /** The languages the site is offered in (Config.languages); all 51 by default. */
@@ -82,11 +102,16 @@ export function createCatalogs(deps: {
 }) {
   const { db } = deps;
   const languages = deps.languages ?? DEFAULT_LANGUAGES;
-  const cache = new Map<string, { built: Promise<Localised>; settings: SiteSettings }>();
+  const cache = new Map<string, { built: Promise<Localised>; sources: Sources }>();
 
-  /** Every entry `code`'s catalog has: no interface strings for English (their source), no boilerplate in the site's own language. */
-  const entriesFor = (code: string, settings: SiteSettings) =>
-    catalogEntries(settings).filter((e) => (e.kind === 'message' ? code !== 'en' : e.sourceLanguage !== code));
+  const currentSources = async (): Promise<Sources> => {
+    const [settings, terms] = await Promise.all([deps.settings.get(), deps.terms()]);
+    return { settings, terms };
+  };
+
+  /** Every entry `code`'s catalog has: no interface strings for English (their source), no boilerplate or terms in the site's own language. */
+  const entriesFor = (code: string, { settings, terms }: Sources) =>
+    catalogEntries(settings, terms).filter((e) => (e.kind === 'message' ? code !== 'en' : e.sourceLanguage !== code));
 
   /** The catalog language of a tag ('pt-BR' → 'pt'); English for a language we do not offer. */
   const catalogCode = (tag: string) => languageByCode(primaryLanguage(tag))?.code ?? 'en';
@@ -95,8 +120,7 @@ export function createCatalogs(deps: {
   async function targetLanguage(code: string) {
     const language = languages.find((l) => l.code === languageByCode(code)?.code);
     if (!language) throw new AppError('unknown_language', `${code} is not one of the site's languages`, 404, 'lang');
-    const settings = await deps.settings.get();
-    const entries = entriesFor(language.code, settings);
+    const entries = entriesFor(language.code, await currentSources());
     if (entries.length === 0) throw new AppError('source_language', `The catalog is written in ${language.englishName}: there is nothing to translate into it`, 400, 'lang');
     return { language, entries };
   }
@@ -104,8 +128,9 @@ export function createCatalogs(deps: {
   const storedRows = (code: string) =>
     db.selectFrom('message_translations').select(['key', 'text', 'source_hash', 'status']).where('language', '=', code).execute();
 
-  async function build(code: string, settings: SiteSettings): Promise<Localised> {
-    const entries = new Map(entriesFor(code, settings).map((e) => [e.key, e]));
+  async function build(code: string, sources: Sources): Promise<Localised> {
+    const { settings } = sources;
+    const entries = new Map(entriesFor(code, sources).map((e) => [e.key, e]));
     const current = new Map<string, Message>();
     if (entries.size > 0) {
       for (const row of await storedRows(code)) {
@@ -118,19 +143,19 @@ export function createCatalogs(deps: {
     const boilerplate = Object.fromEntries(
       BOILERPLATE_SETTINGS.map((name) => [name, settings[name] === '' ? '' : ((current.get(boilerplateKey(name)) as string | undefined) ?? settings[name])]),
     ) as Boilerplate;
-    return { messages: createMessages(code, translations), boilerplate };
+    return { messages: createMessages(code, translations), boilerplate, terms: localTerms(code, sources.terms, (key) => current.get(key) as string | undefined) };
   }
 
   // Kept per catalog language, not per tag: tags come from addresses, and the cache must stay small.
   async function localised(tag: string): Promise<Localised> {
     const code = catalogCode(tag);
-    const settings = await deps.settings.get();
+    const sources = await currentSources();
     const cached = cache.get(code);
-    if (cached && (cached.settings === settings || sameSources(cached.settings, settings))) {
-      cached.settings = settings;
+    if (cached && sameSources(cached.sources, sources)) {
+      cached.sources = sources;
       return cached.built;
     }
-    const entry = { built: build(code, settings), settings };
+    const entry = { built: build(code, sources), sources };
     cache.set(code, entry);
     entry.built.catch(() => cache.get(code) === entry && cache.delete(code));
     return entry.built;
@@ -147,6 +172,9 @@ export function createCatalogs(deps: {
 
     /** The boilerplate settings as readers of this language see them: translated where a current translation exists. */
     boilerplateFor: async (tag: string): Promise<Boilerplate> => (await localised(tag)).boilerplate,
+
+    /** The regions, themes and dossiers as readers of this language see them (their slugs never change). */
+    termsFor: async (tag: string): Promise<LocalTerms> => (await localised(tag)).terms,
 
     /**
      * Machine-translates every entry of the language's catalog that is missing or outdated, in one
@@ -234,11 +262,11 @@ export function createCatalogs(deps: {
 
     /** Every language of the site with something to translate, and how far its catalog is. */
     async overview(): Promise<CatalogStatus[]> {
-      const settings = await deps.settings.get();
+      const sources = await currentSources();
       const rows = await db.selectFrom('message_translations').select(['language', 'key', 'source_hash', 'status']).execute();
       const byLanguage = groupBy(rows, (r) => r.language);
       return languages.flatMap((language) => {
-        const entries = entriesFor(language.code, settings);
+        const entries = entriesFor(language.code, sources);
         if (entries.length === 0) return [];
         const stored = new Map((byLanguage.get(language.code) ?? []).map((r) => [r.key, r]));
         const status: CatalogStatus = { language, total: entries.length, machine: 0, reviewed: 0, outdated: 0, missing: 0 };
@@ -277,9 +305,9 @@ export function createCatalogs(deps: {
 
     /** The languages `produce` takes: all but the site's own (and English, while the site is in English). */
     async producibleLanguages(): Promise<string[]> {
-      const settings = await deps.settings.get();
-      const site = primaryLanguage(settings.language);
-      return languages.map((l) => l.code).filter((code) => code !== site && entriesFor(code, settings).length > 0);
+      const sources = await currentSources();
+      const site = primaryLanguage(sources.settings.language);
+      return languages.map((l) => l.code).filter((code) => code !== site && entriesFor(code, sources).length > 0);
     },
   };
 }
@@ -298,8 +326,41 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-/** Whether two settings give the same catalogs: the same site language and boilerplate texts. */
-const sameSources = (a: SiteSettings, b: SiteSettings) => a.language === b.language && BOILERPLATE_SETTINGS.every((name) => a[name] === b[name]);
+/** Whether two sets of sources give the same catalogs: the same site language, boilerplate texts and terms. */
+const sameSources = (a: Sources, b: Sources) => sameSettings(a.settings, b.settings) && sameTerms(a.terms, b.terms);
+
+const sameSettings = (a: SiteSettings, b: SiteSettings) =>
+  a === b || (a.language === b.language && BOILERPLATE_SETTINGS.every((name) => a[name] === b[name]));
+
+const sameTerms = (a: Term[], b: Term[]) =>
+  a === b || (a.length === b.length && a.every((t, i) => t.id === b[i]!.id && t.kind === b[i]!.kind && TERM_FIELDS.every((field) => t[field] === b[i]![field])));
+
+/**
+ * The terms in a language, from the current translation of each one's fields (`translated` by key).
+ * Each kind is sorted by its names in the language, as the site's own menus are by theirs.
+ */
+function localTerms(code: string, terms: Term[], translated: (key: string) => string | undefined): LocalTerms {
+  // Each translated term's fields, beside the term they were made from.
+  const found = new Map<number, { source: Term; text: Partial<Record<TermField, string>> }>();
+  for (const term of terms) {
+    const text: Partial<Record<TermField, string>> = {};
+    for (const field of TERM_FIELDS) {
+      const made = translated(termKey(term.id, field));
+      if (made !== undefined) text[field] = made;
+    }
+    if (Object.keys(text).length > 0) found.set(term.id, { source: term, text });
+  }
+  if (found.size === 0) return { list: terms, of: (term) => term };
+  const of = (term: Term): Term => {
+    const local = found.get(term.id);
+    if (!local) return term;
+    const shown = (field: TermField) => (local.source[field] === term[field] ? (local.text[field] ?? term[field]) : term[field]);
+    return { ...term, name: shown('name'), description: shown('description') };
+  };
+  const collator = new Intl.Collator(code);
+  const list = terms.map(of).sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind < b.kind ? -1 : 1));
+  return { list, of };
+}
 
 /**
  * Entries translated in one provider call: each with its text as stored (JSON of the forms for a

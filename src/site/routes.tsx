@@ -6,6 +6,7 @@ import { idParams, parseInput } from '../parse-input.js';
 import { AppError, notFound } from '../errors.js';
 import type { ChromeLoader } from './chrome-loader.js';
 import type { ArticleLocalizer } from './localized-articles.js';
+import { withLocalTerms } from './local-terms.js';
 import { teaserHtml } from '../content/teaser.js';
 import type { CommentThread } from '../members/comments.js';
 import { canRead, type AccessLevel } from '../members/membership.js';
@@ -117,7 +118,8 @@ export function registerSiteRoutes(
     // A members-only or paid article: the reader's access decides what they see, and who the page may be cached for.
     const access = article.visibility === 'public' ? null : await deps.readerAccess(request);
     const gate = access && !canRead(article.visibility, access.level) ? { visibility: article.visibility as Gate['visibility'], signedIn: access.signedIn } : null;
-    const readable = gate ? { ...shown.article, bodyHtml: teaserHtml(shown.article.bodyHtml) } : shown.article;
+    const inLanguage = withLocalTerms(shown.article, loaded.terms);
+    const readable = gate ? { ...inLanguage, bodyHtml: teaserHtml(inLanguage.bodyHtml) } : inLanguage;
     const comments = article.commentsEnabled && !gate ? await deps.commentsOf(article.id) : null;
     const keys = articlePageKeys(article);
     if (shown.rendition.kind !== 'original') keys.push(surrogateKeys.translation(article.id, page.language.code));
@@ -176,10 +178,11 @@ export function registerSiteRoutes(
 
   for (const kind of ['region', 'theme', 'dossier'] as const) {
     app.get(`/${termPaths[kind]}/:slug`, localizedRoute, async (request, reply) => {
-      const term = await directory.termBySlug(kind, parseSlug(request.params));
-      if (!term) throw notFound(kind);
+      const found = await directory.termBySlug(kind, parseSlug(request.params));
+      if (!found) throw notFound(kind);
       const pageNo = parsePage(request.query);
       const loaded = await loadChrome(request);
+      const term = loaded.terms.of(found);
       const keys = [surrogateKeys.term(term.id), surrogateKeys.articleLists];
       const page = await listedPage(await articles.page({ termIds: [term.id] }, pageNo, PAGE_SIZE), loaded, keys);
       const basePath = `/${termPaths[kind]}/${term.slug}`;

@@ -23,7 +23,7 @@ forEachDatabase('the message catalogs', (dialect) => {
   const t = useTestApp(dialect, { scheduler: false });
   const purged: string[][] = [];
   const catalogsWith = (...providers: TranslationProvider[]) =>
-    createCatalogs({ db: t.app.database.db, clock: t.clock, settings: t.app.content.settings, providerFor: registryOf(providers).providerFor, onPurge: (keys) => purged.push(keys) });
+    createCatalogs({ db: t.app.database.db, clock: t.clock, settings: t.app.content.settings, terms: () => t.app.content.directory.listTerms(), providerFor: registryOf(providers).providerFor, onPurge: (keys) => purged.push(keys) });
 
   it('produces a language in one provider call, and its pages then read the stored translations', async () => {
     const fake = countingFakeProvider({ pairs: everyPair });
@@ -185,7 +185,7 @@ forEachDatabase('the message catalogs', (dialect) => {
     // Its reviewed "Archive" was made from English that has changed since (the second test).
     assert.deepEqual(fr, { language: fr.language, total: messageCount, machine: messageCount - 1, reviewed: 0, outdated: 1, missing: 0 });
     const ja = overview.find((s) => s.language.code === 'ja')!;
-    assert.deepEqual([ja.missing, ja.machine], [catalogEntries(await t.app.content.settings.get()).length, 0]);
+    assert.deepEqual([ja.missing, ja.machine], [catalogEntries(await t.app.content.settings.get(), await t.app.content.directory.listTerms()).length, 0]);
   });
 
   it('keeps every placeholder through the real Apertium', { skip: apertiumMissing }, async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { BOILERPLATE_SETTINGS, boilerplateKey } from '../../src/i18n/catalog-entries.js';
+import { BOILERPLATE_SETTINGS, boilerplateKey, termKey } from '../../src/i18n/catalog-entries.js';
 import { englishMessages, type Message } from '../../src/i18n/messages-en.js';
 import { isPlural, PLACEHOLDER, placeholdersIn, pluralCategoriesOf, templatesOf } from '../../src/i18n/messages.js';
 import { forEachDatabase } from '../helpers/databases.js';
@@ -77,6 +77,12 @@ forEachDatabase('the public site’s interface strings', (dialect) => {
     disclaimer: 'Näkemykset ovat kirjoittajien omia.',
     fairUseNotice: 'Osaa aineistosta käytetään kohtuullisen käytön nojalla.',
   };
+  // The sections as staff name them (the site is in English, the names need not be), and in the Finnish catalog.
+  const terms = {
+    pohjola: { kind: 'region', name: 'Pohjola', description: 'Pohjoisen uutiset.', translated: { name: 'Pohjoinen', description: 'Uutisia pohjoisesta.' } },
+    merenkulku: { kind: 'theme', name: 'Merenkulku', description: 'Laivat ja satamat.', translated: { name: 'Meriliikenne', description: 'Alukset ja laiturit.' } },
+    jaanmurto: { kind: 'dossier', name: 'Jäänmurto', description: 'Talven väylät.', translated: { name: 'Jäänsärkijät', description: 'Talviset reitit.' } },
+  } as const;
 
   before(async () => {
     const { content, catalogs } = t.app;
@@ -84,9 +90,8 @@ forEachDatabase('the public site’s interface strings', (dialect) => {
     await content.settings.update({ siteName: 'Pohjoisviesti', copyrightHolder: 'Pohjoisviesti Oy', mediaInquiriesEmail: 'lehdisto@news.test', ...boilerplate });
     await makeAuthor(content, { slug: 'aino-virtanen', name: 'Aino Virtanen', bio: 'Aino kirjoittaa satamista.' });
     await makeAuthor(content, { slug: 'eero-laine', name: 'Eero Laine', bio: 'Eero kuvaa.' });
-    await makeTerm(content, 'region', { slug: 'pohjola', name: 'Pohjola', description: 'Pohjoisen uutiset.' });
-    await makeTerm(content, 'theme', { slug: 'merenkulku', name: 'Merenkulku', description: 'Laivat ja satamat.' });
-    await makeTerm(content, 'dossier', { slug: 'jaanmurto', name: 'Jäänmurto', description: 'Talven väylät.' });
+    const termIds = new Map<string, number>();
+    for (const [slug, term] of Object.entries(terms)) termIds.set(slug, (await makeTerm(content, term.kind, { slug, name: term.name, description: term.description })).id);
     await makeSource(content, { slug: 'rannikko', name: 'Rannikkolehti', homepageUrl: 'https://rannikko.example', copyrightHolder: 'Rannikko Media', allowRepublish: true, attribution: 'Rannikkolehden luvalla.' });
     const common = { status: 'published' as const, publishedAt: '2026-11-10T08:00:00.000Z', regions: ['pohjola'], themes: ['merenkulku'], dossier: 'jaanmurto' };
     await makeArticle(content, { ...common, slug: 'satama', title: 'Satama avautuu', dek: 'Jäät lähtivät.', bodyHtml: '<p>Satama avautuu taas keväällä.</p>', authors: ['aino-virtanen', 'eero-laine'], kicker: 'Uutinen' });
@@ -95,11 +100,15 @@ forEachDatabase('the public site’s interface strings', (dialect) => {
       'Pohjoisviesti Oy', 'Pohjoisviesti', 'lehdisto@news.test', 'Aino Virtanen', 'Aino kirjoittaa satamista.', 'Eero Laine', 'Eero kuvaa.', 'Pohjola', 'Pohjoisen uutiset.',
       'Merenkulku', 'Laivat ja satamat.', 'Jäänmurto', 'Talven väylät.', 'Rannikkolehti', 'Rannikko Media', 'Rannikkolehden luvalla.', 'Satama avautuu taas keväällä.',
       'Satama avautuu', 'Jäät lähtivät.', 'Uutinen', 'Lautta kulkee satama väliä.', 'Lautta kulkee', ...Object.values(translatedBoilerplate),
+      ...Object.values(terms).flatMap((term) => Object.values(term.translated)),
     );
 
     // Finnish gets a whole catalog of markers; the boilerplate settings get real words.
     for (const [i, [key, message]] of entries.entries()) await catalogs.edit('fi', key, marker(message, i, 'fi'), staffId);
     for (const name of BOILERPLATE_SETTINGS) await catalogs.edit('fi', boilerplateKey(name), translatedBoilerplate[name], staffId);
+    for (const [slug, term] of Object.entries(terms)) {
+      for (const field of ['name', 'description'] as const) await catalogs.edit('fi', termKey(termIds.get(slug)!, field), term.translated[field], staffId);
+    }
   });
 
   it('shows a staff-edited catalog entry on the Spanish pages and not on the English ones', async () => {
@@ -179,6 +188,18 @@ forEachDatabase('the public site’s interface strings', (dialect) => {
         assert.ok(english.includes(boilerplate[name]), name);
         assert.ok(!english.includes(translatedBoilerplate[name]), name);
       }
+    });
+
+    it('names the sections in Finnish on its pages, and as staff typed them on the site’s own', async () => {
+      const finnish = readerText(await t.html('/fi/articles/satama'));
+      const english = readerText(await t.html('/articles/satama'));
+      for (const term of Object.values(terms)) {
+        assert.ok(finnish.includes(term.translated.name), term.name);
+        assert.ok(!new RegExp(`(?<!\\p{L})${term.name}(?!\\p{L})`, 'u').test(finnish), term.name);
+        assert.ok(english.includes(term.name), term.name);
+        assert.ok(!english.includes(term.translated.name), term.name);
+      }
+      assert.ok(readerText(await t.html('/fi/regions/pohjola')).includes(terms.pohjola.translated.description));
     });
   });
 });

@@ -13,6 +13,13 @@ const filterLabels: Record<CatalogFilter, string> = {
   machine: 'Machine, not reviewed',
 };
 
+/** The page shows a language's entries in these groups, in this order. */
+const groups: { kind: CatalogRow['kind']; heading: string }[] = [
+  { kind: 'message', heading: 'Interface strings' },
+  { kind: 'boilerplate', heading: 'Boilerplate settings' },
+  { kind: 'term', heading: 'Sections' },
+];
+
 export const rowMatches = (row: CatalogRow, filter: CatalogFilter) =>
   filter === 'all' ||
   (filter === 'missing' && row.status === null) ||
@@ -26,7 +33,7 @@ export function LanguagesPage(props: { statuses: CatalogStatus[]; canEdit: boole
     <>
       <h1>Languages</h1>
       <p>
-        The public site’s interface strings and boilerplate settings in each language. A translation made from English that has changed
+        The public site’s interface strings, boilerplate settings and section names in each language. A translation made from English that has changed
         since is outdated: readers see the English until it is translated again. Reviewed entries are never replaced by a machine.
       </p>
       {props.error && <Alert kind="error">{props.error}</Alert>}
@@ -117,9 +124,19 @@ export function CatalogPage(props: {
       {props.saved && <Alert kind="info">Saved {props.saved} as reviewed.</Alert>}
       {props.attempt && <Alert kind="error">{`${props.attempt.key}: ${props.attempt.message}`}</Alert>}
       {shown.length === 0 && <p>Nothing to show here.</p>}
-      {shown.map((row) => (
-        <CatalogEntryForm key={row.key} row={row} {...props} attempt={props.attempt?.key === row.key ? props.attempt : undefined} />
-      ))}
+      {groups.map(({ kind, heading }) => {
+        const rows = shown.filter((row) => row.kind === kind);
+        return (
+          rows.length > 0 && (
+            <section key={kind}>
+              <h2>{heading}</h2>
+              {rows.map((row) => (
+                <CatalogEntryForm key={row.key} row={row} {...props} attempt={props.attempt?.key === row.key ? props.attempt : undefined} />
+              ))}
+            </section>
+          )
+        );
+      })}
     </>
   );
 }
@@ -133,9 +150,9 @@ function CatalogEntryForm(props: { row: CatalogRow; language: Language; filter: 
       <input type="hidden" name="_csrf" value={props.csrfToken} />
       <input type="hidden" name="key" value={row.key} />
       <input type="hidden" name="show" value={props.filter} />
-      <h2>
+      <h3>
         <code>{row.key}</code> <span class="badge">{statusText(row)}</span>
-      </h2>
+      </h3>
       <div lang={row.sourceLanguage}>
         {typeof row.source === 'string' ? (
           row.source.split('\n').map((line, i) => <p key={i}>{line}</p>)
@@ -154,7 +171,7 @@ function CatalogEntryForm(props: { row: CatalogRow; language: Language; filter: 
         {row.categories.length === 0 ? (
           <>
             <label for={`${id}-text`}>Translation</label>
-            {row.kind === 'boilerplate' ? (
+            {row.kind === 'boilerplate' || row.key.endsWith('.description') ? (
               <textarea id={`${id}-text`} name="text" rows={5} {...textIn(language.code)} disabled={!props.canEdit}>
                 {typeof value === 'string' ? value : ''}
               </textarea>

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock.js';
 import { surrogateKeys, type ArticleFilter, type ContentService, type TermKind } from '../../content/index.js';
 import { notFound } from '../../errors.js';
+import type { LocalTerms } from '../../i18n/catalogs.js';
 import type { Messages } from '../../i18n/messages.js';
+import { withLocalTerms } from '../local-terms.js';
 import type { ArticleLocalizer } from '../localized-articles.js';
 import { localizedRoute, type PageLanguageOf } from '../page-language.js';
 import { parseSlug } from '../params.js';
@@ -22,7 +24,7 @@ const renderers: Record<FeedFile, { render: (m: FeedModel) => string; contentTyp
 /** What one list's feed shows and which surrogate keys purge it: the same as its page. */
 interface ResolvedScope {
   /** The scope, named in the feed's language. */
-  scope: (messages: Messages) => FeedScope;
+  scope: (messages: Messages, terms: LocalTerms) => FeedScope;
   filter: ArticleFilter;
   keys: string[];
 }
@@ -44,6 +46,8 @@ export function registerFeedRoutes(
     localizer: ArticleLocalizer;
     /** The interface strings of a language (the catalogs'), for the feed's titles and labels. */
     messagesFor: (language: string) => Promise<Messages>;
+    /** The regions, themes and dossiers in a language (the catalogs'), for categories and a term feed's title. */
+    termsFor: (language: string) => Promise<LocalTerms>;
   },
 ) {
   const { content } = deps;
@@ -59,7 +63,7 @@ export function registerFeedRoutes(
       content.settings.get(),
       deps.pageLanguageOf(request),
     ]);
-    const messages = await deps.messagesFor(page.language.code);
+    const [messages, terms] = await Promise.all([deps.messagesFor(page.language.code), deps.termsFor(page.language.code)]);
     const keys = [...resolved.keys];
     let articles = newest;
     let language: { code: string; prefix: string } | undefined;
@@ -69,8 +73,8 @@ export function registerFeedRoutes(
       keys.push(...readable.untranslated.map((id) => surrogateKeys.translation(id, page.language.code)));
       language = { code: page.language.code, prefix: `/${page.language.code}` };
     }
-    const scope = resolved.scope(messages);
-    const model = buildFeedModel({ scope, articles, settings, siteUrl: deps.siteUrl, fallbackUpdated: deps.clock.now(), messages, ...(language ? { language } : {}) });
+    const scope = resolved.scope(messages, terms);
+    const model = buildFeedModel({ scope, articles: articles.map((a) => withLocalTerms(a, terms)), settings, siteUrl: deps.siteUrl, fallbackUpdated: deps.clock.now(), messages, ...(language ? { language } : {}) });
     const { render, contentType } = renderers[file];
     reply.surrogateKeys = keys;
     return reply.type(contentType).send(render(model));
@@ -94,7 +98,10 @@ export function registerFeedRoutes(
       app.get(`/${termPaths[kind]}/:slug/${file}`, localizedRoute, async (request, reply) => {
         const term = await directory.termBySlug(kind, parseSlug(request.params));
         if (!term) throw notFound(kind);
-        const scope = () => ({ basePath: `/${termPaths[kind]}/${term.slug}`, label: term.name, description: term.description });
+        const scope = (_: Messages, terms: LocalTerms) => {
+          const shown = terms.of(term);
+          return { basePath: `/${termPaths[kind]}/${term.slug}`, label: shown.name, description: shown.description };
+        };
         return send(request, reply, file, { scope, filter: { termIds: [term.id] }, keys: listKeys(surrogateKeys.term(term.id)) });
       });
     }
