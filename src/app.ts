@@ -186,7 +186,7 @@ export async function createApp(
   const readers = createReaderAccounts({ db: database.db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await content.settings.get()).siteName });
   const membershipTiers = createMembershipTiers({ db: database.db, clock, onChange: () => cache.purge([surrogateKeys.membership]) });
   const memberships = createMemberships({ db: database.db, clock, tiers: membershipTiers });
-  const stripeBilling = config.stripe ? createStripeBilling(config.stripe, { clock, siteUrl: config.siteUrl }) : undefined;
+  const stripeBilling = config.stripe ? await createStripeBilling(config.stripe, { clock, siteUrl: config.siteUrl }) : undefined;
   readers.addDataHolder(
     membershipDataHolder(memberships, async (subscriptionId) => {
       if (!stripeBilling) throw new AppError('payments_off', 'This account has a paid subscription, and payments are not set up to cancel it', 409);

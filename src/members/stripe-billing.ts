@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { Clock } from '../clock.js';
 import type { StripeConfig } from '../config.js';
 import { AppError } from '../errors.js';
@@ -11,8 +11,11 @@ export type StripeEvent = Stripe.Event;
 /**
  * The few Stripe calls membership needs, through the official library: Checkout for joining, the
  * billing portal for managing, cancelling on account deletion, and checking webhook signatures.
+ * The library is loaded here, not at start: it adds some 20 MiB to every process (the site, the
+ * newsletter sender, the CLI), and only a site that takes payments needs it.
  */
-export function createStripeBilling(config: StripeConfig, deps: { clock: Clock; siteUrl: string }) {
+export async function createStripeBilling(config: StripeConfig, deps: { clock: Clock; siteUrl: string }) {
+  const { default: Stripe } = await import('stripe');
   const api = config.apiUrl ? new URL(config.apiUrl) : undefined;
   const stripe = new Stripe(config.secretKey, {
     maxNetworkRetries: 1,
@@ -63,4 +66,4 @@ export function createStripeBilling(config: StripeConfig, deps: { clock: Clock; 
   };
 }
 
-export type StripeBilling = ReturnType<typeof createStripeBilling>;
+export type StripeBilling = Awaited<ReturnType<typeof createStripeBilling>>;
