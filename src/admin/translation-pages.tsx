@@ -4,14 +4,13 @@ import type { TranslationStatus } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { idParams, parseInput, rowId } from '../parse-input.js';
 import type { TranslatableParts, TranslationService } from '../translation/index.js';
-import type { Language } from '../translation/languages.js';
+import { languageOfTag, type Language } from '../translation/languages.js';
 import { TranslationError } from '../translation/provider.js';
 import type { AuditLog } from './audit-log.js';
 import { requireCan } from './auth.js';
 import { formText, redirectToSignIn, type FormBody, type RenderPage } from './form-fields.js';
 import { can, type Action } from './roles.js';
 import { ArticleTranslationsPage, type ArticleTranslationsView } from './views/translation-article-page.js';
-import { languageOfTag } from './views/translation-language.js';
 import { TranslationListPage, type TranslationListFilter } from './views/translation-list-page.js';
 import { TranslationReviewPage, type TranslationReviewView } from './views/translation-review-page.js';
 

@@ -1,6 +1,7 @@
 import type { SiteSettings, Term } from '../content/index.js';
 import { AppError } from '../errors.js';
 import { sha256Hex } from '../sha256-hex.js';
+import { primaryTag } from '../translation/languages.js';
 import { englishMessages, type Message, type MessageKey } from './messages-en.js';
 import { isPlural, placeholdersIn, pluralCategoriesOf, templatesOf } from './messages.js';
 
@@ -38,8 +39,6 @@ export interface CatalogEntry {
 
 export const sourceHash = (source: Message) => sha256Hex(typeof source === 'string' ? source : JSON.stringify(source));
 
-/** The primary subtag, the form catalogs are stored under ('pt-BR' → 'pt'). */
-export const primaryLanguage = (tag: string) => tag.toLowerCase().split('-')[0]!;
 
 const messageEntries: readonly CatalogEntry[] = Object.entries(englishMessages).map(([key, source]) => ({
   key,
@@ -58,7 +57,7 @@ export const isMessageKey = (key: string): key is MessageKey => messageByKey.has
  * boilerplate setting that is not empty, and each term's name and (when it has one) description.
  */
 export function catalogEntries(settings: SiteSettings, terms: readonly Term[]): CatalogEntry[] {
-  const sourceLanguage = primaryLanguage(settings.language);
+  const sourceLanguage = primaryTag(settings.language);
   const plain = (kind: CatalogEntry['kind'], key: string, source: string, maxLength: number): CatalogEntry => ({ key, kind, source, sourceLanguage, hash: sourceHash(source), maxLength });
   const boilerplate = BOILERPLATE_SETTINGS.filter((name) => settings[name] !== '').map((name) => plain('boilerplate', boilerplateKey(name), settings[name], BOILERPLATE_MAX));
   const termTexts = terms.flatMap((term) =>

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { surrogateKeys, type SiteSettings, type Term } from '../content/index.js';
 import type { Database, MessageTranslationStatus } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { DEFAULT_LANGUAGES, languageByCode, type Language } from '../translation/languages.js';
+import { DEFAULT_LANGUAGES, languageByCode, primaryTag, type Language } from '../translation/languages.js';
 import type { TranslationProvider } from '../translation/provider.js';
 import { TranslationError } from '../translation/provider.js';
 import {
@@ -11,7 +11,6 @@ import {
   boilerplateKey,
   catalogEntries,
   checkTranslation,
-  primaryLanguage,
   storedMessage,
   TERM_FIELDS,
   termKey,
@@ -114,7 +113,7 @@ export function createCatalogs(deps: {
     catalogEntries(settings, terms).filter((e) => (e.kind === 'message' ? code !== 'en' : e.sourceLanguage !== code));
 
   /** The catalog language of a tag ('pt-BR' → 'pt'); English for a language we do not offer. */
-  const catalogCode = (tag: string) => languageByCode(primaryLanguage(tag))?.code ?? 'en';
+  const catalogCode = (tag: string) => languageByCode(primaryTag(tag))?.code ?? 'en';
 
   /** A language staff or the command line named: one we offer, with something to translate. */
   async function targetLanguage(code: string) {
@@ -306,7 +305,7 @@ export function createCatalogs(deps: {
     /** The languages `produce` takes: all but the site's own (and English, while the site is in English). */
     async producibleLanguages(): Promise<string[]> {
       const sources = await currentSources();
-      const site = primaryLanguage(sources.settings.language);
+      const site = primaryTag(sources.settings.language);
       return languages.map((l) => l.code).filter((code) => code !== site && entriesFor(code, sources).length > 0);
     },
   };

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { createRateLimiter } from '../http/rate-limit.js';
 import type { ChromeLoader } from '../site/chrome-loader.js';
-import { localizedRoute, requestedLanguage } from '../site/page-language.js';
+import { inRequestLanguage, localizedRoute } from '../site/page-language.js';
 import { renderDocument } from '../site/render.js';
 import type { Chrome } from '../site/views/chrome.js';
 import { longDate, type DateContext } from '../site/views/format.js';
@@ -28,12 +28,6 @@ export function safeNext(next: unknown): string {
 
 /** The way to sign in, and back to `next` afterwards. */
 export const signInPath = (next: string) => `/signin?next=${encodeURIComponent(safeNext(next))}`;
-
-/** A site path in the language the request came in (these pages are in every language, for their readers). */
-const inLanguageOf = (request: FastifyRequest, path: string) => {
-  const code = requestedLanguage(request);
-  return code ? `/${code}${path}` : path;
-};
 
 /** The catalog messages that title these pages. */
 type PageTitle = 'signin.title' | 'signin.checkInboxTitle' | 'account.title' | 'account.deletedTitle';
@@ -168,7 +162,7 @@ export function registerAccountRoutes(
       return accountPage(request, reply, reader, { error: error.message.replace(/^\w+: /, '') }, error.status);
     }
     privatePage(reply);
-    return reply.redirect(`${inLanguageOf(request, '/account')}?saved=1`, 303);
+    return reply.redirect(`${inRequestLanguage(request, '/account')}?saved=1`, 303);
   });
 
   app.post('/account/billing', async (request, reply) => {

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors.js';
 import type { MessageKey } from '../i18n/messages-en.js';
 import { idParams, parseInput } from '../parse-input.js';
 import type { ChromeLoader } from '../site/chrome-loader.js';
-import { localizedRoute, requestedLanguage } from '../site/page-language.js';
+import { inRequestLanguage, localizedRoute } from '../site/page-language.js';
 import { parseSlug } from '../site/params.js';
 import { renderDocument } from '../site/render.js';
 import type { Chrome } from '../site/views/chrome.js';
@@ -46,10 +46,6 @@ export function registerCommentRoutes(
   deps: { comments: Comments; content: ContentService; loadChrome: ChromeLoader; accessOf: (readerId: number) => Promise<{ level: AccessLevel }>; siteUrl: string },
 ) {
   const { comments, content, loadChrome } = deps;
-  const localPath = (request: FastifyRequest, path: string) => {
-    const code = requestedLanguage(request);
-    return code ? `/${code}${path}` : path;
-  };
 
   async function page(request: FastifyRequest, reply: FastifyReply, title: MessageKey, body: (chrome: Chrome) => ComponentChildren, status = 200) {
     privatePage(reply);
@@ -63,7 +59,7 @@ export function registerCommentRoutes(
   async function sessionOr(request: FastifyRequest, reply: FastifyReply, back: string): Promise<Session | null> {
     const session = await request.readerSession();
     if (!session) {
-      privatePage(reply).redirect(signInPath(localPath(request, back)), 303);
+      privatePage(reply).redirect(signInPath(inRequestLanguage(request, back)), 303);
       return null;
     }
     return session;
@@ -123,7 +119,7 @@ export function registerCommentRoutes(
     }
     try {
       const posted = await comments.post({ article, reader: session.reader, body, parentId, ip: request.ip }, chrome.messages);
-      if (posted.status === 'approved') return reply.redirect(localPath(request, `/articles/${article.slug}#comment-${posted.id}`), 303);
+      if (posted.status === 'approved') return reply.redirect(inRequestLanguage(request, `/articles/${article.slug}#comment-${posted.id}`), 303);
       return page(request, reply, 'comments.pendingTitle', () => <PendingPage slug={article.slug} title={article.title} />);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;

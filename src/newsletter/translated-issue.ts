@@ -1,10 +1,8 @@
-import type { Language } from '../translation/languages.js';
+import { primaryTag, type Language } from '../translation/languages.js';
 import type { TranslationReader } from '../translation/translation-reader.js';
 import type { NewsletterIssue } from './issue-email.js';
 import { emailIssueOf } from './issue-content.js';
 import type { IssueWithArticles } from './issues.js';
-
-const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 /**
  * The issue as a subscriber of one language reads it: each article translated into their language
@@ -14,10 +12,10 @@ const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 export function createIssueTranslator(deps: { reader: TranslationReader; siteUrl: string; languages: readonly Language[]; siteLanguage: () => Promise<string> }) {
   return async (issue: IssueWithArticles, language: string): Promise<NewsletterIssue> => {
     const base = emailIssueOf(issue, deps.siteUrl);
-    const code = deps.languages.find((l) => l.code === primary(language))?.code;
-    if (!code || code === primary(await deps.siteLanguage())) return base;
+    const code = deps.languages.find((l) => l.code === primaryTag(language))?.code;
+    if (!code || code === primaryTag(await deps.siteLanguage())) return base;
     const translated = await deps.reader.summaries(
-      issue.articles.filter((a) => primary(a.language) !== code).map((a) => a.id),
+      issue.articles.filter((a) => primaryTag(a.language) !== code).map((a) => a.id),
       code,
     );
     return {

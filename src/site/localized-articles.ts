@@ -1,7 +1,7 @@
 import type { Article, ArticleSummary } from '../content/index.js';
 import type { TranslationStatus } from '../db/schema.js';
 import type { TranslatedArticle, TranslatedSummary, TranslationReader } from '../translation/translation-reader.js';
-import type { Language } from '../translation/languages.js';
+import { primaryTag, type Language } from '../translation/languages.js';
 import { describeLanguage, type PageLanguage } from './page-language.js';
 
 /** How an article page shows an article in the page's language. */
@@ -21,7 +21,6 @@ export interface LocalizedArticle {
   languages: string[];
 }
 
-const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
 /**
  * The languages an article's page can be read in, for its hreflang alternates on the page and in the
@@ -32,7 +31,7 @@ export function articleLanguages(article: Pick<ArticleSummary, 'language'>, tran
   const codes = new Set(configured.map((l) => l.code));
   return [...new Set([describeLanguage(article.language).code, ...translatedInto.filter((code) => codes.has(code))])];
 }
-const writtenIn = (article: Pick<ArticleSummary, 'language'>, page: PageLanguage) => primary(article.language) === primary(page.language.code);
+const writtenIn = (article: Pick<ArticleSummary, 'language'>, page: PageLanguage) => primaryTag(article.language) === primaryTag(page.language.code);
 
 function withSummary<T extends ArticleSummary>(article: T, t: TranslatedSummary, language: string): T {
   return { ...article, language, kicker: t.kicker, title: t.title, dek: t.dek, image: article.image && { ...article.image, alt: t.imageAlt } };

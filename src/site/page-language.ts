@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../errors.js';
-import { languageByCode, type Language } from '../translation/languages.js';
+import { languageByCode, languageOfTag, type Language } from '../translation/languages.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -45,9 +45,15 @@ export function languagePrefixRewriter(languages: readonly Language[]) {
 /** The language prefix a request came with, if any. */
 export const requestedLanguage = (request: FastifyRequest): string | undefined => (request.raw as PrefixedRequest).pageLanguage;
 
+/** A site path in the language the request came in: `/es/account` for a request made under `/es/`. */
+export function inRequestLanguage(request: FastifyRequest, path: string): string {
+  const code = requestedLanguage(request);
+  return code ? `/${code}${path}` : path;
+}
+
 /** A language of the site, or a description of one outside the default list (a site written in Welsh, say). */
 export function describeLanguage(tag: string): Language {
-  const known = languageByCode(tag) ?? languageByCode(tag.split('-')[0]!);
+  const known = languageOfTag(tag);
   if (known) return known;
   const name = new Intl.DisplayNames([tag], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
   return { code: tag.toLowerCase(), iso639_3: '', englishName: tag, nativeName: name, direction: 'ltr' };

@@ -11,7 +11,7 @@ import { teaserHtml } from '../content/teaser.js';
 import type { CommentThread } from '../members/comments.js';
 import { canRead, type AccessLevel } from '../members/membership.js';
 import type { Gate } from '../members/views/join-prompt.js';
-import { localizedRoute, requestedLanguage } from './page-language.js';
+import { inRequestLanguage, localizedRoute } from './page-language.js';
 import { parseArchive, parsePage, parseSlug } from './params.js';
 import { renderDocument } from './render.js';
 import { ArchiveIndex } from './views/archive-index.js';
@@ -109,7 +109,7 @@ export function registerSiteRoutes(
     if (!article) {
       // Renamed articles keep their old addresses.
       const moved = await content.editorial.redirectFor(slug);
-      if (moved) return reply.header('cache-control', 'public, max-age=3600').redirect(localPathOf(request, `/articles/${moved}`), 301);
+      if (moved) return reply.header('cache-control', 'public, max-age=3600').redirect(inRequestLanguage(request, `/articles/${moved}`), 301);
       throw notFound('article');
     }
     const loaded = await loadChrome(request);
@@ -255,9 +255,3 @@ export function registerSiteRoutes(
 }
 
 const pagePath = (basePath: string, page: number) => (page === 1 ? basePath : `${basePath}?page=${page}`);
-
-/** A site path in the language the request came in. */
-function localPathOf(request: FastifyRequest, path: string): string {
-  const code = requestedLanguage(request);
-  return code ? `/${code}${path}` : path;
-}

@@ -6,6 +6,7 @@ import type { ArticleTranslationsTable, Database, TranslationStatus } from '../d
 import { AppError, notFound } from '../errors.js';
 import { parseInput } from '../parse-input.js';
 import { sha256Hex } from '../sha256-hex.js';
+import { primaryTag } from './languages.js';
 import type { FragmentCounts, TranslationMemory } from './memory.js';
 import type { TranslationProvider } from './provider.js';
 import { fragmentText, segmentBody, textFragment } from './segments.js';
@@ -71,9 +72,6 @@ export const reviewInput = z.strictObject({
   bodyHtml: z.string().max(2_000_000, 'The body is too long'),
 });
 
-/** Providers name languages by their primary subtag: `pt-BR` is translated as `pt`. */
-export const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
-
 const hashOf = (parts: TranslatableParts) => sha256Hex(JSON.stringify([...TEXT_FIELDS.map((f) => parts[f]), parts.bodyHtml]));
 
 function toTranslation(row: Selectable<ArticleTranslationsTable>): ArticleTranslation {
@@ -126,7 +124,7 @@ export function createArticleTranslator(deps: {
 
   function targetLanguage(articleLanguage: string, lang: string): string {
     const target = parseInput(languageTag, lang);
-    if (primary(target) === primary(articleLanguage)) {
+    if (primaryTag(target) === primaryTag(articleLanguage)) {
       throw new AppError('invalid_input', `The article is written in ${articleLanguage} already`, 400, 'lang');
     }
     return target;
@@ -170,7 +168,7 @@ export function createArticleTranslator(deps: {
       return { outcome: 'kept_review', language, status: 'stale' };
     }
 
-    const [source, target] = [primary(sourceLanguage), primary(language)];
+    const [source, target] = [primaryTag(sourceLanguage), primaryTag(language)];
     const provider = await deps.providerFor(source, target);
     const body = segmentBody(parts.bodyHtml);
     const fields = TEXT_FIELDS.filter((f) => parts[f].trim() !== '');

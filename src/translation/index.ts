@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { createArticleTranslator, type TranslateResult } from './article-translator.js';
 import { createTranslationMemory } from './memory.js';
-import type { Language } from './languages.js';
+import { primaryTag, type Language } from './languages.js';
 import { createTranslationPolicy } from './policy.js';
 import type { TranslationProvider } from './provider.js';
 import { registryOf } from './providers/registry.js';
@@ -78,8 +78,7 @@ export function createTranslationService(deps: {
 
     /** Whether some provider translates between these languages (compared by primary subtag). */
     async canTranslate(source: string, target: string): Promise<boolean> {
-      const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
-      return (await registry.providerFor(primary(source), primary(target))) !== undefined;
+      return (await registry.providerFor(primaryTag(source), primaryTag(target))) !== undefined;
     },
 
     /** One line per provider for the newsroom: its id, ok or failing, and why. */

@@ -77,6 +77,9 @@ export const DEFAULT_LANGUAGES: readonly Language[] = Object.freeze([
   ltr('af', 'afr', 'Afrikaans', 'Afrikaans'),
 ]);
 
+/** A BCP 47 tag's primary language subtag, lower case: how languages are compared ('pt-BR' → 'pt'). */
+export const primaryTag = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
 const byCode = new Map(DEFAULT_LANGUAGES.map((language) => [language.code, language]));
 
 /** The default language with this code (case-insensitive; 'no' is taken as Bokmål), or undefined. */
@@ -84,6 +87,9 @@ export function languageByCode(code: string): Language | undefined {
   const lower = code.toLowerCase();
   return byCode.get(lower === 'no' ? 'nb' : lower);
 }
+
+/** The known language a BCP 47 tag belongs to, by its primary subtag ('pt-BR' is Portuguese). */
+export const languageOfTag = (tag: string): Language | undefined => languageByCode(primaryTag(tag));
 
 /**
  * The code a service lists for a BCP 47 language, compared without regard to case: the same tag,

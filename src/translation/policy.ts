@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { SiteSettings } from '../content/index.js';
 import type { Database } from '../db/schema.js';
-import { primary, type ArticleTranslator } from './article-translator.js';
+import type { ArticleTranslator } from './article-translator.js';
+import { primaryTag as primary } from './languages.js';
 import type { Language } from './languages.js';
 import type { TranslationQueue } from './queue.js';
 

@@ -4,7 +4,8 @@ import type { Database, TranslationJobReason } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import type { ScheduledTask } from '../jobs/scheduler.js';
 import { parseInput } from '../parse-input.js';
-import { languageTag, primary } from './article-translator.js';
+import { languageTag } from './article-translator.js';
+import { primaryTag as primary } from './languages.js';
 import { TranslationError } from './provider.js';
 
 export type { TranslationJobReason } from '../db/schema.js';

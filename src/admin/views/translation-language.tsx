@@ -1,8 +1,5 @@
 import type { TranslationStatus } from '../../db/schema.js';
-import { languageByCode, type Language } from '../../translation/languages.js';
-
-/** The known language a BCP 47 tag belongs to, by its primary subtag ('pt-BR' is Portuguese). */
-export const languageOfTag = (tag: string): Language | undefined => languageByCode(tag.split('-')[0]!);
+import { languageOfTag } from '../../translation/languages.js';
 
 /** `lang` and `dir` for text in this language; the browser works out the direction of a language we do not know. */
 export const textIn = (tag: string) => ({ lang: tag, dir: languageOfTag(tag)?.direction ?? ('auto' as const) });
